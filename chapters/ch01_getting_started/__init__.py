@@ -1,0 +1,1 @@
+"""FastAPI 시작하기 (Getting started)"""

@@ -1,0 +1,58 @@
+"""Chapter 1: the first routes, one per HTTP method, and what wrong requests get."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+@pytest.mark.points(2)
+def test_root_returns_json_message(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    message = response.json()["message"]
+    assert isinstance(message, str)
+    assert message.strip()
+
+
+@pytest.mark.points(2)
+def test_health_check_reports_ok(client: TestClient) -> None:
+    response = client.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("method", "expected_status"),
+    [("GET", 200), ("POST", 201), ("PUT", 200), ("PATCH", 200)],
+)
+def test_each_http_method_has_its_own_path_operation(
+    client: TestClient, method: str, expected_status: int
+) -> None:
+    response = client.request(method, "/methods")
+    assert response.status_code == expected_status
+    assert response.json()["method"] == method
+
+
+def test_delete_answers_204_with_empty_body(client: TestClient) -> None:
+    response = client.delete("/methods")
+    assert response.status_code == 204
+    assert response.content == b""
+
+
+class TestBadRequests:
+    """Requests the app has no route for get a 4xx with a JSON ``detail``, never a 500."""
+
+    @pytest.mark.parametrize("path", ["/nope", "/health/extra", "/methods/1"])
+    def test_unknown_path_is_404(self, client: TestClient, path: str) -> None:
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Not Found"}
+
+    @pytest.mark.parametrize(("method", "path"), [("POST", "/"), ("DELETE", "/health")])
+    def test_wrong_method_is_405_with_allow_header(
+        self, client: TestClient, method: str, path: str
+    ) -> None:
+        response = client.request(method, path)
+        assert response.status_code == 405
+        assert response.json() == {"detail": "Method Not Allowed"}
+        assert "GET" in response.headers["allow"]

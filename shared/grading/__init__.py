@@ -1,0 +1,1 @@
+"""Grading: weighted tests grouped by chapter (pytest plugin) and the grade report."""

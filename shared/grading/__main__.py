@@ -1,0 +1,106 @@
+"""``python -m shared.grading``: coverage reports and the grade table after a test run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from .report import build_table, coverage_percent, include_of
+from .results import INFRA, load, score
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised by the Python 3.10 CI job
+    import tomli as tomllib
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m shared.grading", description=__doc__)
+    parser.add_argument("--results", type=Path, action="append",
+                        help="results JSON written by pytest --grades-out (repeat to merge runs); "
+                        "default reports/results.json")
+    parser.add_argument("--data-file", default=".coverage", help="coverage data file")
+    parser.add_argument("--no-combine", action="store_true",
+                        help="the coverage data is already combined")
+    parser.add_argument("--no-coverage", action="store_true", help="grade points only")
+    parser.add_argument("--reports", type=Path, default=Path("reports"), help="output folder")
+    parser.add_argument("--pyproject", type=Path, default=Path("pyproject.toml"))
+    return parser.parse_args(argv)
+
+
+def grading_config(pyproject: Path) -> dict:
+    if not pyproject.is_file():
+        return {}
+    return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("grading", {})
+
+
+def load_coverage(args: argparse.Namespace):  # noqa: ANN201 (coverage.Coverage)
+    """Combined coverage data, or None when the run was not measured."""
+    from coverage import Coverage
+    from coverage.exceptions import NoDataError
+
+    cov = Coverage(data_file=args.data_file, config_file=str(args.pyproject))
+    if not args.no_combine:
+        try:
+            cov.combine()
+            cov.save()
+        except NoDataError:
+            pass  # nothing to combine: use the data file as it is
+    if not Path(args.data_file).is_file():
+        return None
+    cov.load()
+    return cov
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    results, collect_errors = load(args.results or [args.reports / "results.json"])
+    groups = score(results)
+    cfg = grading_config(args.pyproject)
+    problems = [f"test failed: {nodeid}" for g in groups.values() for nodeid in g.failed]
+    problems += [f"collection error: {e}" for e in collect_errors]
+
+    cov = None if args.no_coverage else load_coverage(args)
+    coverage = total = None
+    if cov is not None:
+        includes = [include_of(g) for g in groups]
+        print(f"coverage of {', '.join(includes)}")
+        cov.report(include=includes, file=sys.stdout)
+        cov.html_report(include=includes)
+        cov.json_report(include=includes)
+        cov.xml_report(include=includes)
+        coverage = {g: coverage_percent(cov, [include_of(g)]) for g in groups}
+        total = coverage_percent(cov, includes)
+        chapter_min = float(cfg.get("chapter_fail_under", 0))
+        total_min = float(cov.get_option("report:fail_under") or 0)
+        problems += [f"coverage of {g} is {c:.1f}%, under {chapter_min:g}%"
+                     for g, c in coverage.items() if g != INFRA and (c or 0) < chapter_min]
+        if (total or 0) < total_min:
+            problems.append(f"total coverage is {total or 0:.1f}%, under {total_min:g}%")
+
+    table = build_table(groups, coverage, total)
+    args.reports.mkdir(parents=True, exist_ok=True)
+    (args.reports / "grades.json").write_text(json.dumps({
+        "columns": table.header,
+        "chapters": [dict(zip(table.header, row)) for row in table.rows],
+        "summary": [dict(zip(table.header, row)) for row in table.footer],
+        "problems": problems,
+    }, ensure_ascii=False, indent=1), encoding="utf-8")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as fh:
+            fh.write("## Grades\n\n" + table.markdown() + "\n\n")
+            fh.writelines(f"- :x: {p}\n" for p in problems)
+
+    print("\n" + "=" * 30 + " grade table " + "=" * 30)
+    print(table.text())
+    for problem in problems:
+        print(f"FAIL: {problem}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

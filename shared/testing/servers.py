@@ -1,0 +1,120 @@
+"""A real uvicorn process on a free loopback port, for tests where a real server is the point.
+
+``TestClient`` runs the app in the test's own process and waits for background tasks; a real
+server does neither. Tests of timing, restarts or "does ``uvicorn`` start this app" use this.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody listens on right now (the OS picks it)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def wait_until(predicate, timeout: float, interval: float = 0.05, what: str = "condition"):  # noqa: ANN001, ANN201
+    """Poll ``predicate`` until it returns something truthy; fail after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{what} not reached within {timeout:g}s")
+        time.sleep(interval)
+
+
+@dataclass
+class ServerProcess:
+    """A running server: its base URL, its process, and its combined output so far."""
+
+    url: str
+    process: subprocess.Popen
+    log_path: Path
+
+    @property
+    def output(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def kill(self) -> None:
+        """SIGKILL: the process dies at once, as in a crash (no shutdown, no cleanup)."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+
+    def stop(self, timeout: float = 10) -> None:
+        """SIGTERM and wait: uvicorn shuts down gracefully (coverage data gets written)."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def _ready(url: str, process: subprocess.Popen, path: str) -> bool:
+    if process.poll() is not None:
+        raise RuntimeError(f"server exited with code {process.returncode} before it was ready")
+    try:
+        return httpx.get(url + path, timeout=1).status_code < 500
+    except httpx.TransportError:
+        return False
+
+
+@contextlib.contextmanager
+def run_server(
+    command: Sequence[str],
+    *,
+    log_path: Path,
+    port: int,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    ready_path: str = "/openapi.json",
+    timeout: float = 30,
+) -> Iterator[ServerProcess]:
+    """Start ``command`` (which must listen on ``port``), wait until it answers, stop it after."""
+    url = f"http://127.0.0.1:{port}"
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            list(command), stdout=log, stderr=subprocess.STDOUT, cwd=cwd,
+            env={**os.environ, **(env or {})},
+        )
+    server = ServerProcess(url, process, log_path)
+    try:
+        try:
+            wait_until(lambda: _ready(url, process, ready_path), timeout, what=f"{url} ready")
+        except (TimeoutError, RuntimeError) as exc:
+            raise RuntimeError(f"{exc}; server output:\n{server.output}") from exc
+        yield server
+    finally:
+        server.stop()
+
+
+def uvicorn_command(app: str, port: int, *extra: str) -> list[str]:
+    """``python -m uvicorn module:attr`` on loopback, with this interpreter."""
+    return [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), *extra]
+
+
+@contextlib.contextmanager
+def run_uvicorn(app: str, *, log_path: Path, env: Mapping[str, str] | None = None,
+                cwd: Path | None = None, ready_path: str = "/openapi.json",
+                port: int | None = None) -> Iterator[ServerProcess]:
+    """A uvicorn process serving ``app`` (``"package.module:app"``) on a free loopback port."""
+    port = port or free_port()
+    with run_server(uvicorn_command(app, port), log_path=log_path, port=port, env=env,
+                    cwd=cwd, ready_path=ready_path) as server:
+        yield server
