@@ -26,7 +26,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-combine", action="store_true",
                         help="the coverage data is already combined")
     parser.add_argument("--no-coverage", action="store_true", help="grade points only")
-    parser.add_argument("--reports", type=Path, default=Path("reports"), help="output folder")
+    parser.add_argument("--reports", type=Path, default=Path("reports"),
+                        help="folder of results.json, grades.json and the JSON/XML coverage")
+    parser.add_argument("--html-dir", default=None, help="HTML coverage folder (default: htmlcov)")
     parser.add_argument("--pyproject", type=Path, default=Path("pyproject.toml"))
     return parser.parse_args(argv)
 
@@ -69,9 +71,9 @@ def main(argv: list[str] | None = None) -> int:
         includes = [include_of(g) for g in groups]
         print(f"coverage of {', '.join(includes)}")
         cov.report(include=includes, file=sys.stdout)
-        cov.html_report(include=includes)
-        cov.json_report(include=includes)
-        cov.xml_report(include=includes)
+        cov.html_report(include=includes, directory=args.html_dir)
+        cov.json_report(include=includes, outfile=str(args.reports / "coverage.json"))
+        cov.xml_report(include=includes, outfile=str(args.reports / "coverage.xml"))
         coverage = {g: coverage_percent(cov, [include_of(g)]) for g in groups}
         total = coverage_percent(cov, includes)
         chapter_min = float(cfg.get("chapter_fail_under", 0))
