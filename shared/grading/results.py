@@ -58,23 +58,31 @@ def score(results: list[TestResult]) -> dict[str, GroupScore]:
     return groups
 
 
-def dump(results: list[TestResult], path: Path, collect_errors: list[str]) -> None:
+def dump(
+    results: list[TestResult], path: Path, collect_errors: list[str], titles: dict[str, str]
+) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"tests": [asdict(r) for r in results], "collect_errors": collect_errors}
+    data = {
+        "tests": [asdict(r) for r in results],
+        "collect_errors": collect_errors,
+        "titles": titles,
+    }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def load(paths: list[Path]) -> tuple[list[TestResult], list[str]]:
+def load(paths: list[Path]) -> tuple[list[TestResult], list[str], dict[str, str]]:
     """Results of one or more runs (a CI matrix): a test passes only if it passed in every run."""
     rank = {"passed": 0, "skipped": 1, "failed": 2}
     merged: dict[str, TestResult] = {}
     errors: list[str] = []
+    titles: dict[str, str] = {}
     for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
+        titles.update(data.get("titles", {}))
         errors += [e for e in data["collect_errors"] if e not in errors]
         for entry in data["tests"]:
             result = TestResult(**entry)
             seen = merged.setdefault(result.nodeid, result)
             if rank[result.outcome] > rank[seen.outcome]:
                 seen.outcome = result.outcome
-    return list(merged.values()), errors
+    return list(merged.values()), errors, titles

@@ -3,4 +3,11 @@
 from .servers import ServerProcess, free_port, run_server, run_uvicorn, wait_until
 from .solution import solution_module
 
-__all__ = ["ServerProcess", "free_port", "run_server", "run_uvicorn", "solution_module", "wait_until"]
+__all__ = [
+    "ServerProcess",
+    "free_port",
+    "run_server",
+    "run_uvicorn",
+    "solution_module",
+    "wait_until",
+]

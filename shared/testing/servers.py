@@ -27,7 +27,7 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
-def wait_until(predicate, timeout: float, interval: float = 0.05, what: str = "condition"):  # noqa: ANN001, ANN201
+def wait_until(predicate, timeout: float, interval: float = 0.05, what: str = "condition"):
     """Poll ``predicate`` until it returns something truthy; fail after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     while True:
@@ -90,7 +90,10 @@ def run_server(
     url = f"http://127.0.0.1:{port}"
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
-            list(command), stdout=log, stderr=subprocess.STDOUT, cwd=cwd,
+            list(command),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=cwd,
             env={**os.environ, **(env or {})},
         )
     server = ServerProcess(url, process, log_path)
@@ -106,15 +109,37 @@ def run_server(
 
 def uvicorn_command(app: str, port: int, *extra: str) -> list[str]:
     """``python -m uvicorn module:attr`` on loopback, with this interpreter."""
-    return [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port), *extra]
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        app,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        *extra,
+    ]
 
 
 @contextlib.contextmanager
-def run_uvicorn(app: str, *, log_path: Path, env: Mapping[str, str] | None = None,
-                cwd: Path | None = None, ready_path: str = "/openapi.json",
-                port: int | None = None) -> Iterator[ServerProcess]:
+def run_uvicorn(
+    app: str,
+    *,
+    log_path: Path,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    ready_path: str = "/openapi.json",
+    port: int | None = None,
+) -> Iterator[ServerProcess]:
     """A uvicorn process serving ``app`` (``"package.module:app"``) on a free loopback port."""
     port = port or free_port()
-    with run_server(uvicorn_command(app, port), log_path=log_path, port=port, env=env,
-                    cwd=cwd, ready_path=ready_path) as server:
+    with run_server(
+        uvicorn_command(app, port),
+        log_path=log_path,
+        port=port,
+        env=env,
+        cwd=cwd,
+        ready_path=ready_path,
+    ) as server:
         yield server

@@ -21,5 +21,8 @@ def solution_module(config: pytest.Config, chapter: str, reference: ModuleType) 
         return reference
     try:
         return importlib.import_module(name)
-    except ImportError as exc:
-        raise pytest.UsageError(f"--solution {chapter}={name}: cannot import it ({exc})") from exc
+    except ImportError as exc:  # stop the whole run: every test of the chapter would error
+        pytest.exit(
+            f"--solution {chapter}={name}: cannot import it ({exc})",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )

@@ -1,0 +1,1 @@
+"""Deliberately broken chapter solutions: each must lose exactly its feature's points."""

@@ -1,0 +1,206 @@
+"""The grade report: per-chapter coverage equals ``coverage report --include``, thresholds fail."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from shared.grading.__main__ import main
+from shared.grading.table import render_text, width
+
+PYPROJECT = """
+[tool.coverage.run]
+branch = true
+source = ["chapters"]
+[tool.coverage.report]
+fail_under = 50
+[tool.grading]
+chapter_fail_under = 80
+"""
+
+FULLY_COVERED = """
+def sign(x):
+    if x < 0:
+        return -1
+    return 1
+"""
+
+HALF_COVERED = """
+def sign(x):
+    if x < 0:
+        return -1
+    return 1
+
+
+def never_called():
+    a = 1
+    b = 2
+    return a + b
+"""
+
+RUN = """
+from chapters.ch01_alpha.app.main import sign as a
+from chapters.ch02_beta.app.main import sign as b
+a(-1); a(1); b(1)
+"""
+
+
+def clean_env() -> dict[str, str]:
+    """The environment without this run's own coverage hooks, for a measured child process."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+
+
+def coverage_cli(project: Path, *args: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "coverage", *args],
+        cwd=project,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert proc.returncode in (0, 2), proc.stdout + proc.stderr  # 2: under fail_under
+    return proc.stdout
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two chapters measured by a real ``coverage run``, and their test results."""
+    files = {
+        "pyproject.toml": PYPROJECT,
+        "run.py": RUN,
+        "chapters/__init__.py": "",
+        "chapters/ch01_alpha/__init__.py": "",
+        "chapters/ch01_alpha/app/__init__.py": "",
+        "chapters/ch01_alpha/app/main.py": FULLY_COVERED,
+        "chapters/ch02_beta/__init__.py": "",
+        "chapters/ch02_beta/app/__init__.py": "",
+        "chapters/ch02_beta/app/main.py": HALF_COVERED,
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    coverage_cli(tmp_path, "run", "run.py")
+    tests = [
+        {
+            "nodeid": "chapters/ch01_alpha/tests/test_a.py::t",
+            "group": "ch01_alpha",
+            "points": 2.0,
+            "outcome": "passed",
+        },
+        {
+            "nodeid": "chapters/ch02_beta/tests/test_b.py::t",
+            "group": "ch02_beta",
+            "points": 1.0,
+            "outcome": "passed",
+        },
+    ]
+    results = {"tests": tests, "collect_errors": [], "titles": {"ch01_alpha": "알파 (Alpha)"}}
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports/results.json").write_text(json.dumps(results), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return tmp_path
+
+
+def total_of(report: str) -> str:
+    return re.search(r"^TOTAL.*?(\d+\.\d)%$", report, re.MULTILINE).group(1)
+
+
+def grade(project: Path, *extra: str) -> int:
+    return main(["--no-combine", "--pyproject", str(project / "pyproject.toml"), *extra])
+
+
+def test_chapter_coverage_matches_coverage_report_include(project: Path) -> None:
+    grade(project)
+    rows = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))["chapters"]
+    by_key = {row["chapter"]: row for row in rows}
+    for key, folder in [("ch01", "ch01_alpha"), ("ch02", "ch02_beta")]:
+        expected = total_of(
+            coverage_cli(project, "report", "--precision=1", f"--include=chapters/{folder}/app/*")
+        )
+        assert by_key[key]["coverage"] == f"{expected}%"
+    assert by_key["ch01"]["coverage"] == "100.0%"
+    assert float(by_key["ch02"]["coverage"].rstrip("%")) < 80
+    assert by_key["ch01"]["title"] == "알파 (Alpha)"
+    assert by_key["ch02"]["title"] == "ch02_beta"  # no title recorded: the folder
+
+
+def test_thresholds_fail_the_report_and_say_why(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert grade(project) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"FAIL: coverage of ch02_beta is \d+\.\d%, under 80%", out)
+    assert "FAIL: coverage of ch01_alpha" not in out
+    problems = json.loads((project / "reports/grades.json").read_text())["problems"]
+    assert len(problems) == 1
+
+
+def test_report_passes_when_thresholds_are_met(project: Path) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(
+        pyproject.read_text().replace("chapter_fail_under = 80", "chapter_fail_under = 10")
+    )
+    assert grade(project) == 0
+    assert (project / "htmlcov/index.html").is_file()
+    assert (project / "reports/coverage.json").is_file()
+    assert (project / "reports/coverage.xml").is_file()
+    html = (project / "htmlcov/index.html").read_text(encoding="utf-8")
+    assert "ch01_alpha" in html
+    assert "ch02_beta" in html
+
+
+def test_failed_test_fails_the_report(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    results = project / "reports/results.json"
+    data = json.loads(results.read_text())
+    data["tests"][0]["outcome"] = "failed"
+    results.write_text(json.dumps(data))
+    assert grade(project, "--no-coverage") == 1
+    out = capsys.readouterr().out
+    assert "FAIL: test failed: chapters/ch01_alpha/tests/test_a.py::t" in out
+    assert re.search(r"ch01\s+알파 \(Alpha\)\s+0/1\s+0/2\s+0.0%", out)
+
+
+def test_matrix_runs_merge_worst_outcome(project: Path) -> None:
+    """A test that failed on one Python of the CI matrix failed."""
+    first = project / "reports/results.json"
+    second = project / "reports/results-other.json"
+    data = json.loads(first.read_text())
+    data["tests"][1]["outcome"] = "failed"
+    second.write_text(json.dumps(data))
+    assert grade(project, "--no-coverage", "--results", str(first), "--results", str(second)) == 1
+    summary = json.loads((project / "reports/grades.json").read_text())["summary"][0]
+    assert summary["tests"] == "1/2"
+    assert summary["points"] == "2/3"
+
+
+def test_step_summary_gets_markdown_tables(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = project / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    grade(project)
+    text = summary.read_text(encoding="utf-8")
+    assert "## Grades" in text
+    assert "## Coverage" in text
+    assert "| ch01 | 알파 (Alpha) | 1/1 | 2/2 | 100.0% | 100.0% |" in text
+    assert ":x: coverage of ch02_beta" in text
+
+
+def test_no_results_is_a_failure(project: Path) -> None:
+    (project / "reports/results.json").write_text('{"tests": [], "collect_errors": []}')
+    assert grade(project, "--no-coverage") == 1
+
+
+def test_korean_text_counts_double_width_in_the_terminal_table() -> None:
+    assert width("가나") == 4
+    table = render_text(["a", "b", "n"], [["x", "한국어", "1"], ["y", "abc", "10"]], [])
+    lines = table.splitlines()
+    assert width(lines[2]) == width(lines[3]) == width(lines[0])
