@@ -8,8 +8,10 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
+import coverage
 import pytest
 
 from shared.grading.__main__ import main
@@ -69,6 +71,20 @@ def coverage_cli(project: Path, *args: str) -> str:
     )
     assert proc.returncode in (0, 2), proc.stdout + proc.stderr  # 2: under fail_under
     return proc.stdout
+
+
+@pytest.fixture(autouse=True)
+def keep_this_process_measured() -> Iterator[None]:
+    """The report creates a ``Coverage`` object, and creating one in a process that coverage
+    started by itself (``patch = ["subprocess"]``: the xdist workers) tells that process's own
+    measurement not to save. Keep this worker's data: restore the flag after each test."""
+    auto = getattr(coverage.process_startup, "coverage", None)
+    if auto is None:
+        yield
+        return
+    auto_save = auto._auto_save
+    yield
+    auto._auto_save = auto_save
 
 
 @pytest.fixture
