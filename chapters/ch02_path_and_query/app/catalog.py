@@ -1,0 +1,39 @@
+"""The in-memory catalogue the routes read (a database arrives in chapter 7).
+
+Routes get it through the ``get_catalog`` dependency instead of importing ``CATALOG``, so a
+test can hand the app its own items with ``app.dependency_overrides[get_catalog]``
+(chapter 6 explains dependencies in full).
+"""
+
+from typing import Annotated
+
+from fastapi import Depends
+
+from .models import Category, Item
+
+CATALOG: tuple[Item, ...] = (
+    {"id": 1, "name": "파이썬 입문서", "category": Category.books, "price": 28000,
+     "tags": ["python", "입문"]},
+    {"id": 2, "name": "FastAPI 실전 가이드", "category": Category.books, "price": 32000,
+     "tags": ["python", "web", "신상품"]},
+    {"id": 3, "name": "Python Cookbook", "category": Category.books, "price": 45000,
+     "tags": ["python"]},
+    {"id": 4, "name": "무선 키보드", "category": Category.electronics, "price": 59000,
+     "tags": ["office"]},
+    {"id": 5, "name": "USB-C 충전기", "category": Category.electronics, "price": 25000,
+     "tags": ["mobile", "신상품"]},
+    {"id": 6, "name": "노이즈 캔슬링 헤드폰", "category": Category.electronics, "price": 189000,
+     "tags": ["audio", "mobile"]},
+    {"id": 7, "name": "제주 감귤 3kg", "category": Category.food, "price": 18900,
+     "tags": ["과일", "제철"]},
+    {"id": 8, "name": "유기농 감귤 주스", "category": Category.food, "price": 4500,
+     "tags": ["음료", "신상품"]},
+)  # fmt: skip
+
+
+def get_catalog() -> list[Item]:
+    """Every item in id order. The routes only read it; a fresh list per request."""
+    return list(CATALOG)
+
+
+CatalogDep = Annotated[list[Item], Depends(get_catalog)]

@@ -1,0 +1,1 @@
+"""One router per concern: items (list and one), categories (an Enum path), search."""

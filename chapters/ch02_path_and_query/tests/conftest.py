@@ -1,0 +1,77 @@
+"""Fixtures of chapter 2's suite: the solution under test, a client, and a catalogue we choose.
+
+Grading contract (what ``--solution ch02=<module>`` must provide): ``app``, a FastAPI
+application, and ``get_catalog``, the dependency its routes read the items from. The suite
+overrides ``get_catalog`` (and restores the overrides after each test) to serve its own items;
+everything else is checked through HTTP only.
+"""
+
+import copy
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from shared.testing import solution_module
+
+from ..app import main as reference
+
+# The items the tests serve, in id order: what every expected body below is built from.
+SAMPLE: list[dict[str, Any]] = [
+    {"id": 1, "name": "파이썬 입문서", "category": "books", "price": 28000,
+     "tags": ["python", "입문"]},
+    {"id": 2, "name": "FastAPI 실전 가이드", "category": "books", "price": 32000,
+     "tags": ["python", "web", "신상품"]},
+    {"id": 3, "name": "무선 키보드", "category": "electronics", "price": 59000,
+     "tags": ["office"]},
+    {"id": 4, "name": "USB-C 충전기", "category": "electronics", "price": 25000,
+     "tags": ["mobile", "신상품"]},
+    {"id": 5, "name": "제주 감귤 3kg", "category": "food", "price": 18900,
+     "tags": ["과일", "제철"]},
+    {"id": 6, "name": "유기농 감귤 주스", "category": "food", "price": 4500,
+     "tags": ["음료", "신상품"]},
+    {"id": 7, "name": "Python Cookbook", "category": "books", "price": 45000,
+     "tags": ["python"]},
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def solution(pytestconfig: pytest.Config) -> ModuleType:
+    """The module graded: our ``app.main`` unless ``--solution ch02=...`` names another."""
+    return solution_module(pytestconfig, "ch02", reference)
+
+
+@pytest.fixture(scope="session")
+def app(solution: ModuleType) -> FastAPI:
+    return solution.app
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def catalog(app: FastAPI, solution: ModuleType) -> Iterator[list[dict[str, Any]]]:
+    """The app serves this list (a copy of ``SAMPLE``) until the test ends.
+
+    A test may change the list before its requests (clear it, add items): the override
+    hands the app the same list object on every request.
+    """
+    items = copy.deepcopy(SAMPLE)
+    original = dict(app.dependency_overrides)
+    app.dependency_overrides[solution.get_catalog] = lambda: items
+    yield items
+    app.dependency_overrides.clear()
+    app.dependency_overrides.update(original)
+
+
+@pytest.fixture
+def schema(client: TestClient) -> dict[str, Any]:
+    response = client.get("/openapi.json")
+    assert response.status_code == 200
+    return response.json()

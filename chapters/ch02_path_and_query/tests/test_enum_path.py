@@ -1,0 +1,48 @@
+"""An ``Enum`` path parameter: ``/categories/{category}`` takes one of three values only."""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .checks import validation_errors
+
+LABELS = {"books": "도서", "electronics": "전자제품", "food": "식품"}
+
+
+@pytest.mark.parametrize("category", sorted(LABELS))
+def test_each_category_lists_its_items(
+    client: TestClient, catalog: list[dict[str, Any]], category: str
+) -> None:
+    response = client.get(f"/categories/{category}")
+    assert response.status_code == 200
+    assert response.json() == {
+        "category": category,
+        "label": LABELS[category],
+        "items": [item for item in catalog if item["category"] == category],
+    }
+
+
+def test_category_without_items_is_an_empty_list(
+    client: TestClient, catalog: list[dict[str, Any]]
+) -> None:
+    catalog[:] = [item for item in catalog if item["category"] != "food"]
+    response = client.get("/categories/food")
+    assert response.status_code == 200
+    assert response.json() == {"category": "food", "label": "식품", "items": []}
+
+
+@pytest.mark.parametrize("raw", ["toys", "Books", "book", "1"])
+def test_value_outside_the_enum_is_422_naming_the_allowed_ones(
+    client: TestClient, catalog: list[dict[str, Any]], raw: str
+) -> None:
+    [error] = validation_errors(client.get(f"/categories/{raw}"))
+    assert error["type"] == "enum"
+    assert error["loc"] == ["path", "category"]
+    assert error["msg"] == "Input should be 'books', 'electronics' or 'food'"
+
+
+def test_docs_list_the_allowed_values(schema: dict[str, Any]) -> None:
+    [category] = schema["paths"]["/categories/{category}"]["get"]["parameters"]
+    ref = category["schema"]["$ref"].removeprefix("#/components/schemas/")
+    assert sorted(schema["components"]["schemas"][ref]["enum"]) == sorted(LABELS)

@@ -1,0 +1,57 @@
+"""A list query parameter: ``/items?tag=a&tag=b`` keeps the items that have every tag."""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .checks import ids, parameter
+
+
+def tagged(client: TestClient, *tags: str, **params: Any) -> dict[str, Any]:
+    response = client.get("/items", params={"tag": list(tags), **params})
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_one_tag_filters_the_list(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    assert tagged(client, "python") == {
+        "items": [catalog[0], catalog[1], catalog[6]],
+        "page": 1,
+        "size": 10,
+        "total": 3,
+    }
+
+
+@pytest.mark.points(2)
+def test_repeated_tags_must_all_match(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    body = tagged(client, "python", "web")
+    assert ids(body["items"]) == [2]
+    assert body["total"] == 1
+
+
+def test_korean_tag_values(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    assert ids(tagged(client, "신상품")["items"]) == [2, 4, 6]
+    assert ids(tagged(client, "신상품", "mobile")["items"]) == [4]
+
+
+def test_tags_that_no_item_has_give_an_empty_page(
+    client: TestClient, catalog: list[dict[str, Any]]
+) -> None:
+    assert tagged(client, "python", "과일") == {"items": [], "page": 1, "size": 10, "total": 0}
+
+
+def test_total_counts_the_filtered_items_not_the_page(
+    client: TestClient, catalog: list[dict[str, Any]]
+) -> None:
+    body = tagged(client, "신상품", size=2)
+    assert ids(body["items"]) == [2, 4]
+    assert body["total"] == 3
+
+
+def test_docs_declare_tag_as_a_repeatable_array(schema: dict[str, Any]) -> None:
+    tag = parameter(schema, "/items", "tag")
+    assert tag["in"] == "query"
+    assert not tag.get("required")
+    assert tag["schema"]["type"] == "array"
+    assert tag["schema"]["items"]["type"] == "string"

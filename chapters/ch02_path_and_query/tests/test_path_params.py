@@ -1,0 +1,83 @@
+"""Typed path parameters: ``/items/{item_id}`` turns text into an ``int`` within 1..1000."""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .checks import error_kinds, parameter, validation_errors
+
+ITEM_ID = ("path", "item_id")
+
+
+@pytest.mark.points(2)
+def test_item_is_found_by_its_id(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    response = client.get("/items/5")
+    assert response.status_code == 200
+    assert response.json() == catalog[4]
+
+
+def test_path_text_is_converted_to_an_int(
+    client: TestClient, catalog: list[dict[str, Any]]
+) -> None:
+    """ "007" and "7" are the same integer once converted."""
+    response = client.get("/items/007")
+    assert response.status_code == 200
+    assert response.json() == catalog[6]
+
+
+@pytest.mark.parametrize("raw", ["abc", "1.5", "1e3", "%20"])
+def test_text_that_is_not_an_int_is_422(
+    client: TestClient, catalog: list[dict[str, Any]], raw: str
+) -> None:
+    response = client.get(f"/items/{raw}")
+    assert error_kinds(response) == [("int_parsing", ITEM_ID)]
+
+
+def test_unknown_id_is_404_with_a_detail(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    response = client.get("/items/999")
+    assert response.status_code == 404
+    detail = response.json()["detail"]
+    assert isinstance(detail, str)
+    assert "999" in detail
+
+
+class TestBounds:
+    """``Path(ge=1, le=1000)``: exactly at a bound passes, one past it is a 422."""
+
+    def test_lowest_id_is_accepted(self, client: TestClient, catalog: list[dict[str, Any]]) -> None:
+        response = client.get("/items/1")
+        assert response.status_code == 200
+        assert response.json() == catalog[0]
+
+    def test_highest_id_is_accepted(
+        self, client: TestClient, catalog: list[dict[str, Any]]
+    ) -> None:
+        last = {"id": 1000, "name": "천 번째 상품", "category": "food", "price": 1, "tags": []}
+        catalog.append(last)
+        response = client.get("/items/1000")
+        assert response.status_code == 200
+        assert response.json() == last
+
+    @pytest.mark.parametrize(
+        ("raw", "kind", "msg"),
+        [
+            ("0", "greater_than_equal", "Input should be greater than or equal to 1"),
+            ("-1", "greater_than_equal", "Input should be greater than or equal to 1"),
+            ("1001", "less_than_equal", "Input should be less than or equal to 1000"),
+        ],
+    )
+    def test_out_of_bounds_is_422(
+        self, client: TestClient, catalog: list[dict[str, Any]], raw: str, kind: str, msg: str
+    ) -> None:
+        response = client.get(f"/items/{raw}")
+        [error] = validation_errors(response)
+        assert (error["type"], error["loc"], error["msg"]) == (kind, list(ITEM_ID), msg)
+
+
+def test_docs_show_the_bounds(schema: dict[str, Any]) -> None:
+    item_id = parameter(schema, "/items/{item_id}", "item_id")
+    assert item_id["in"] == "path"
+    assert item_id["required"] is True
+    assert item_id["schema"]["type"] == "integer"
+    assert (item_id["schema"]["minimum"], item_id["schema"]["maximum"]) == (1, 1000)

@@ -1,0 +1,82 @@
+"""Optional and default query parameters of ``GET /items``: absent means a sensible default."""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .checks import error_kinds, ids, parameter
+
+
+@pytest.mark.points(2)
+def test_no_query_parameters_gives_the_first_page_in_id_order(
+    client: TestClient, catalog: list[dict[str, Any]]
+) -> None:
+    response = client.get("/items")
+    assert response.status_code == 200
+    assert response.json() == {"items": catalog, "page": 1, "size": 10, "total": 7}
+
+
+def test_default_size_is_ten(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    catalog[:] = [
+        {"id": n, "name": f"상품 {n}", "category": "food", "price": n * 100, "tags": []}
+        for n in range(1, 26)
+    ]
+    body = client.get("/items").json()
+    assert ids(body["items"]) == list(range(1, 11))
+    assert (body["page"], body["size"], body["total"]) == (1, 10, 25)
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("id", [1, 2, 3, 4, 5, 6, 7]),
+        ("-id", [7, 6, 5, 4, 3, 2, 1]),
+        ("price", [6, 5, 4, 1, 2, 7, 3]),
+        ("-price", [3, 7, 2, 1, 4, 5, 6]),
+        # Code point order: Latin capitals come before Hangul syllables.
+        ("name", [2, 7, 4, 3, 6, 5, 1]),
+    ],
+)
+def test_optional_sort_orders_the_list(
+    client: TestClient, catalog: list[dict[str, Any]], sort: str, expected: list[int]
+) -> None:
+    response = client.get("/items", params={"sort": sort})
+    assert response.status_code == 200
+    assert ids(response.json()["items"]) == expected
+
+
+def test_sort_applies_before_the_page_is_cut(
+    client: TestClient, catalog: list[dict[str, Any]]
+) -> None:
+    body = client.get("/items", params={"sort": "-price", "size": 2, "page": 2}).json()
+    assert ids(body["items"]) == [2, 1]
+    assert body["total"] == 7
+
+
+@pytest.mark.parametrize("sort", ["cost", "PRICE", "--price", "price ", "name;drop", ""])
+def test_sort_outside_the_pattern_is_422(
+    client: TestClient, catalog: list[dict[str, Any]], sort: str
+) -> None:
+    response = client.get("/items", params={"sort": sort})
+    assert error_kinds(response) == [("string_pattern_mismatch", ("query", "sort"))]
+
+
+def test_docs_show_optional_and_default_parameters(schema: dict[str, Any]) -> None:
+    page = parameter(schema, "/items", "page")
+    size = parameter(schema, "/items", "size")
+    sort = parameter(schema, "/items", "sort")
+    assert not any(p.get("required") for p in (page, size, sort))
+    assert (page["schema"]["default"], size["schema"]["default"]) == (1, 10)
+    assert "pattern" in str(sort["schema"])
+
+
+def test_own_catalogue_is_served_when_nothing_overrides_it(client: TestClient) -> None:
+    """Without the suite's catalogue the app still answers a well-formed first page."""
+    body = client.get("/items").json()
+    assert body["items"]
+    assert body["total"] >= len(body["items"])
+    for item in body["items"]:
+        assert set(item) == {"id", "name", "category", "price", "tags"}
+        assert item["category"] in {"books", "electronics", "food"}
+    assert ids(body["items"]) == sorted(ids(body["items"]))

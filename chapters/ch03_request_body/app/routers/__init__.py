@@ -1,0 +1,1 @@
+"""The app's routers; chapter 3 has one, ``/items``."""

@@ -1,0 +1,52 @@
+"""Fixtures of chapter 3's suite: the solution under test and a client with a fresh store.
+
+Grading contract (what ``--solution ch03=<module>`` must provide): a module attribute ``app``,
+a FastAPI application whose store starts empty on every start-up (each ``with TestClient(app)``
+block). Everything else is checked through HTTP only.
+"""
+
+from collections.abc import Iterator
+from types import ModuleType
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from shared.testing import solution_module
+
+from ..app import main as reference
+from .bodies import MINIMAL
+
+
+@pytest.fixture(scope="session")
+def solution(pytestconfig: pytest.Config) -> ModuleType:
+    """The module graded: our ``app.main`` unless ``--solution ch03=...`` names another."""
+    return solution_module(pytestconfig, "ch03", reference)
+
+
+@pytest.fixture(scope="session")
+def app(solution: ModuleType) -> FastAPI:
+    return solution.app
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    """Entering the client runs the app's lifespan: a new, empty store for this test."""
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def created(client: TestClient) -> dict[str, Any]:
+    """One stored item (``MINIMAL``), as ``POST /items`` answered it."""
+    response = client.post("/items", json=MINIMAL)
+    assert response.status_code == 201
+    return response.json()
+
+
+@pytest.fixture
+def schema(client: TestClient) -> dict[str, Any]:
+    response = client.get("/openapi.json")
+    assert response.status_code == 200
+    return response.json()

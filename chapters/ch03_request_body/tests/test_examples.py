@@ -1,0 +1,56 @@
+"""Schema examples in /openapi.json: present where /docs shows them, and each one valid."""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .checks import stored
+from .openapi import item_schema, json_body
+
+
+def model_examples(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    """``examples`` of the item schema itself (``json_schema_extra``)."""
+    return item_schema(schema).get("examples", [])
+
+
+def operation_examples(schema: dict[str, Any]) -> dict[str, Any]:
+    """The named examples of ``PUT /items/{item_id}``'s body (``openapi_examples``)."""
+    return json_body(schema, "put", "/items/{item_id}").get("examples", {})
+
+
+@pytest.mark.points(2)
+def test_item_schema_carries_an_example(schema: dict[str, Any]) -> None:
+    examples = model_examples(schema)
+    assert examples
+    assert all({"name", "price"} <= set(example) for example in examples)
+
+
+@pytest.mark.points(2)
+def test_every_schema_example_is_accepted_as_sent(
+    client: TestClient, schema: dict[str, Any]
+) -> None:
+    for example in model_examples(schema):
+        response = client.post("/items", json=example)
+        assert response.status_code == 201, response.text
+        assert {key: response.json()[key] for key in example} == example
+    assert len(stored(client)) == len(model_examples(schema))
+
+
+def test_put_offers_named_examples_with_summaries(schema: dict[str, Any]) -> None:
+    examples = operation_examples(schema)
+    assert len(examples) >= 2
+    for example in examples.values():
+        assert example["summary"]
+        assert {"name", "price"} <= set(example["value"])
+
+
+def test_every_put_example_is_accepted(
+    client: TestClient, created: dict[str, Any], schema: dict[str, Any]
+) -> None:
+    for example in operation_examples(schema).values():
+        response = client.put(
+            f"/items/{created['id']}", params={"dry_run": "true"}, json=example["value"]
+        )
+        assert response.status_code == 200, response.text
+        assert {key: response.json()[key] for key in example["value"]} == example["value"]

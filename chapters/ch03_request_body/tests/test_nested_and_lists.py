@@ -1,0 +1,95 @@
+"""Nested models and lists: an item's ``images``, and a JSON array of items in one body."""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .bodies import MINIMAL, MINIMAL_STORED
+from .checks import error_kinds, stored, without_id
+from .openapi import item_schema, resolve
+
+IMAGES = [
+    {"url": "https://example.com/images/keyboard-front.jpg", "name": "앞면"},
+    {"url": "https://cdn.example.com/k/side.png?size=large", "name": "옆면"},
+]
+
+
+class TestNestedImages:
+    @pytest.mark.points(2)
+    def test_item_with_images_round_trips(self, client: TestClient) -> None:
+        response = client.post("/items", json={**MINIMAL, "images": IMAGES})
+        assert response.status_code == 201
+        assert without_id(response.json()) == {**MINIMAL_STORED, "images": IMAGES}
+        assert stored(client) == [response.json()]
+
+    @pytest.mark.points(2)
+    def test_errors_inside_the_list_name_the_index_and_field(self, client: TestClient) -> None:
+        images = [{"url": "not a url", "name": "앞면"}, {"url": IMAGES[1]["url"]}]
+        response = client.post("/items", json={**MINIMAL, "images": images})
+        assert error_kinds(response) == [
+            ("missing", ("body", "images", 1, "name")),
+            ("url_parsing", ("body", "images", 0, "url")),
+        ]
+        assert stored(client) == []
+
+    @pytest.mark.parametrize(
+        ("images", "kind"),
+        [
+            pytest.param({"url": IMAGES[0]["url"], "name": "앞면"}, "list_type", id="an-object"),
+            pytest.param(IMAGES * 3, "too_long", id="six-images"),
+        ],
+    )
+    def test_images_must_be_a_short_list(self, client: TestClient, images: Any, kind: str) -> None:
+        response = client.post("/items", json={**MINIMAL, "images": images})
+        assert error_kinds(response) == [(kind, ("body", "images"))]
+        assert stored(client) == []
+
+    def test_image_must_be_an_object(self, client: TestClient) -> None:
+        response = client.post("/items", json={**MINIMAL, "images": [IMAGES[0]["url"]]})
+        assert error_kinds(response) == [("model_attributes_type", ("body", "images", 0))]
+
+    def test_docs_nest_the_image_schema(self, schema: dict[str, Any]) -> None:
+        images = item_schema(schema)["properties"]["images"]
+        assert images["type"] == "array"
+        image = resolve(schema, images["items"])
+        assert image["properties"]["url"]["format"] == "uri"
+        assert sorted(image["required"]) == ["name", "url"]
+
+
+class TestBulkList:
+    """``POST /items/bulk`` takes a JSON array of items: all are stored, or none."""
+
+    @pytest.mark.points(2)
+    def test_every_item_of_the_array_is_stored(self, client: TestClient) -> None:
+        bodies = [MINIMAL, {"name": "제주 감귤", "price": 18900, "images": IMAGES[:1]}]
+        response = client.post("/items/bulk", json=bodies)
+        assert response.status_code == 201
+        assert response.json() == [
+            {"id": 1, **MINIMAL_STORED},
+            {"id": 2, **MINIMAL_STORED, **bodies[1]},
+        ]
+        assert stored(client) == response.json()
+
+    @pytest.mark.points(2)
+    def test_one_bad_item_rejects_the_whole_array(self, client: TestClient) -> None:
+        bodies = [MINIMAL, {"name": "감귤", "price": -1}, MINIMAL]
+        response = client.post("/items/bulk", json=bodies)
+        assert error_kinds(response) == [("greater_than", ("body", 1, "price"))]
+        assert stored(client) == []
+
+    def test_empty_array_is_422(self, client: TestClient) -> None:
+        response = client.post("/items/bulk", json=[])
+        assert error_kinds(response) == [("too_short", ("body",))]
+        assert stored(client) == []
+
+    def test_more_than_fifty_items_is_422(self, client: TestClient) -> None:
+        assert client.post("/items/bulk", json=[MINIMAL] * 50).status_code == 201
+        response = client.post("/items/bulk", json=[MINIMAL] * 51)
+        assert error_kinds(response) == [("too_long", ("body",))]
+        assert len(stored(client)) == 50
+
+    def test_an_object_is_not_an_array(self, client: TestClient) -> None:
+        response = client.post("/items/bulk", json=MINIMAL)
+        assert error_kinds(response) == [("list_type", ("body",))]
+        assert stored(client) == []
