@@ -1,0 +1,1 @@
+"""One router per concern: the catalog, vehicles, users, headers and cookies."""

@@ -1,0 +1,117 @@
+"""Chapter 4: ``response_model`` filters stored data, ``exclude_unset`` trims it; list, dict."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+ITEM_FIELDS = {"name", "description", "price", "tax", "tags"}
+
+KEYBOARD = {"name": "기계식 키보드", "description": None, "price": 89000, "tax": None, "tags": []}
+MOUSE = {
+    "name": "무선 마우스",
+    "description": "저소음 클릭",
+    "price": 32000,
+    "tax": 3200,
+    "tags": ["무선", "사무용"],
+}
+CABLE = {"name": "USB-C 케이블", "description": None, "price": 9900, "tax": None, "tags": []}
+
+
+class TestItemList:
+    @pytest.mark.points(2)
+    def test_list_answers_every_item_through_the_response_model(self, client: TestClient) -> None:
+        """Every field of ``Item``, defaults filled in, and nothing else (no internal ``cost``)."""
+        response = client.get("/items")
+        assert response.status_code == 200
+        assert response.json() == [KEYBOARD, MOUSE, CABLE]
+        assert "cost" not in response.text
+
+    def test_list_counts_its_items_in_a_header(self, client: TestClient) -> None:
+        response = client.get("/items")
+        assert response.headers["x-total-count"] == "3"
+
+    def test_list_filtered_by_tag(self, client: TestClient) -> None:
+        response = client.get("/items", params={"tag": "무선"})
+        assert response.status_code == 200
+        assert response.json() == [MOUSE]
+        assert response.headers["x-total-count"] == "1"
+
+    def test_unknown_tag_gives_an_empty_list(self, client: TestClient) -> None:
+        response = client.get("/items", params={"tag": "없는태그"})
+        assert response.status_code == 200
+        assert response.json() == []
+        assert response.headers["x-total-count"] == "0"
+
+    def test_too_long_tag_is_422(self, client: TestClient) -> None:
+        response = client.get("/items", params={"tag": "가" * 31})
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["query", "tag"]
+
+
+class TestItemExcludeUnset:
+    """``GET /items/{id}`` sends only the fields the stored entry set, never defaults it did not."""
+
+    @pytest.mark.points(2)
+    def test_unset_fields_are_left_out(self, client: TestClient) -> None:
+        response = client.get("/items/keyboard")
+        assert response.status_code == 200
+        assert response.json() == {"name": "기계식 키보드", "price": 89000}
+
+    def test_fields_set_to_other_values_are_all_sent(self, client: TestClient) -> None:
+        response = client.get("/items/mouse")
+        assert response.json() == MOUSE
+
+    def test_fields_explicitly_set_to_defaults_are_kept(self, client: TestClient) -> None:
+        """Set is set: ``None`` and ``[]`` written in the entry stay in the answer."""
+        response = client.get("/items/cable")
+        assert response.json() == CABLE
+
+    def test_unknown_item_is_404(self, client: TestClient) -> None:
+        response = client.get("/items/monitor")
+        assert response.status_code == 404
+        detail = response.json()["detail"]
+        assert isinstance(detail, str)
+        assert "monitor" in detail
+
+
+def test_dict_response_maps_keywords_to_weights(client: TestClient) -> None:
+    response = client.get("/keyword-weights")
+    assert response.status_code == 200
+    assert response.json() == {"키보드": 2.5, "마우스": 1.8, "케이블": 0.4}
+
+
+class TestUnionResponse:
+    """``GET /vehicles/{id}`` answers a ``Car`` or a ``Plane``, each with its own fields."""
+
+    def test_car_has_only_car_fields(self, client: TestClient) -> None:
+        response = client.get("/vehicles/1")
+        assert response.status_code == 200
+        assert response.json() == {"type": "car", "description": "출퇴근용 소형차"}
+
+    @pytest.mark.points(2)
+    def test_plane_keeps_its_size(self, client: TestClient) -> None:
+        response = client.get("/vehicles/2")
+        assert response.status_code == 200
+        assert response.json() == {"type": "plane", "description": "제주행 여객기", "size": 180}
+
+    def test_schema_documents_both_shapes(self, client: TestClient) -> None:
+        schema = client.get("/openapi.json").json()
+        answer = schema["paths"]["/vehicles/{vehicle_id}"]["get"]["responses"]["200"]
+        body = answer["content"]["application/json"]["schema"]
+        variants = body.get("oneOf") or body.get("anyOf")
+        refs = {variant["$ref"].rsplit("/", 1)[1] for variant in variants}
+        components = schema["components"]["schemas"]
+        properties = [set(components[ref]["properties"]) for ref in refs]
+        assert sorted(properties, key=len) == [
+            {"type", "description"},
+            {"type", "description", "size"},
+        ]
+
+    def test_unknown_vehicle_is_404(self, client: TestClient) -> None:
+        response = client.get("/vehicles/99")
+        assert response.status_code == 404
+        assert isinstance(response.json()["detail"], str)
+
+    def test_vehicle_id_must_be_an_integer(self, client: TestClient) -> None:
+        response = client.get("/vehicles/first")
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["path", "vehicle_id"]

@@ -1,0 +1,125 @@
+"""``/items`` CRUD: list (paginated) and read, create, replace, partial update, delete, purchase.
+
+Routes are plain ``def``: FastAPI runs them on its thread pool, which is why the store locks.
+Missing items and taken names become ``HTTPException`` here; a purchase beyond the stock raises
+the store's ``OutOfStockError``, which the app's handler answers (409) without any code here.
+"""
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response, status
+
+from ..dependencies import ItemStoreDep
+from ..exceptions import DuplicateNameError
+from ..schemas import ErrorMessage, Item, ItemCreate, ItemPatch, Purchase, ValidationErrorBody
+
+NOT_FOUND = {404: {"model": ErrorMessage, "description": "없는 아이템"}}
+NAME_TAKEN = {409: {"model": ErrorMessage, "description": "이미 있는 이름"}}
+
+router = APIRouter(
+    prefix="/items",
+    tags=["items"],
+    responses={422: {"model": ValidationErrorBody, "description": "잘못된 요청 값"}},
+)
+
+ItemId = Annotated[int, Path(ge=1, description="아이템 id")]
+
+
+def item_not_found(item_id: int) -> HTTPException:
+    return HTTPException(
+        status.HTTP_404_NOT_FOUND,
+        detail=f"아이템 {item_id}을(를) 찾을 수 없습니다 (item {item_id} not found)",
+    )
+
+
+def name_taken(exc: DuplicateNameError) -> HTTPException:
+    return HTTPException(
+        status.HTTP_409_CONFLICT,
+        detail=f"이미 같은 이름의 아이템이 있습니다: {exc.name} (name already taken)",
+    )
+
+
+@router.get("", summary="아이템 목록 (page/size)")
+def list_items(
+    store: ItemStoreDep,
+    response: Response,
+    page: Annotated[int, Query(ge=1, description="1부터 시작하는 쪽 번호")] = 1,
+    size: Annotated[int, Query(ge=1, le=100, description="한 쪽의 아이템 수")] = 10,
+) -> list[Item]:
+    """One page of items in id order; ``X-Total-Count`` is the count of all items."""
+    items, total = store.page(offset=(page - 1) * size, limit=size)
+    response.headers["X-Total-Count"] = str(total)
+    return items
+
+
+@router.get("/{item_id}", responses=NOT_FOUND, summary="아이템 하나")
+def read_item(item_id: ItemId, store: ItemStoreDep) -> Item:
+    item = store.get(item_id)
+    if item is None:
+        raise item_not_found(item_id)
+    return item
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses=NAME_TAKEN,
+    summary="아이템 만들기 (201 + Location)",
+)
+def create_item(
+    data: ItemCreate, store: ItemStoreDep, request: Request, response: Response
+) -> Item:
+    try:
+        item = store.create(data)
+    except DuplicateNameError as exc:
+        raise name_taken(exc) from exc
+    response.headers["Location"] = str(request.url_for("read_item", item_id=item.id))
+    return item
+
+
+@router.put("/{item_id}", responses=NOT_FOUND | NAME_TAKEN, summary="아이템 바꾸기 (전체)")
+def replace_item(item_id: ItemId, data: ItemCreate, store: ItemStoreDep) -> Item:
+    """Every field from the body; the ones left out take their defaults again."""
+    try:
+        item = store.replace(item_id, data)
+    except DuplicateNameError as exc:
+        raise name_taken(exc) from exc
+    if item is None:
+        raise item_not_found(item_id)
+    return item
+
+
+@router.patch("/{item_id}", responses=NOT_FOUND | NAME_TAKEN, summary="아이템 고치기 (일부)")
+def update_item(item_id: ItemId, patch: ItemPatch, store: ItemStoreDep) -> Item:
+    """Only the fields in the body change (``exclude_unset``); ``{}`` changes nothing."""
+    try:
+        item = store.update(item_id, patch.model_dump(exclude_unset=True))
+    except DuplicateNameError as exc:
+        raise name_taken(exc) from exc
+    if item is None:
+        raise item_not_found(item_id)
+    return item
+
+
+@router.delete(
+    "/{item_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=NOT_FOUND,
+    summary="아이템 지우기 (204)",
+)
+def delete_item(item_id: ItemId, store: ItemStoreDep) -> None:
+    if not store.delete(item_id):
+        raise item_not_found(item_id)
+
+
+@router.post(
+    "/{item_id}/purchase",
+    responses=NOT_FOUND | {409: {"model": ErrorMessage, "description": "재고 부족"}},
+    summary="구매 (재고 차감)",
+)
+def purchase_item(item_id: ItemId, purchase: Purchase, store: ItemStoreDep) -> Item:
+    """Stock goes down by ``quantity``; more than the stock raises ``OutOfStockError`` (409)."""
+    item = store.purchase(item_id, purchase.quantity)
+    if item is None:
+        raise item_not_found(item_id)
+    return item

@@ -1,0 +1,55 @@
+"""Fixtures of chapter 5's suite: the solution under test and clients on it.
+
+Grading contract (what ``--solution ch05=<module>`` must provide): a module attribute ``app``,
+a FastAPI application whose lifespan creates an empty item store. Every client fixture runs the
+lifespan (``with TestClient(app)``, or ``app.router.lifespan_context`` around an
+``httpx.AsyncClient`` over ``ASGITransport``; the server tests start ``uvicorn <module>:app``),
+so every test starts from no items. Everything else is checked through HTTP only.
+"""
+
+from collections.abc import AsyncIterator, Iterator
+from types import ModuleType
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from shared.testing import solution_module
+
+from ..app import main as reference
+
+
+@pytest.fixture(scope="session")
+def solution(pytestconfig: pytest.Config) -> ModuleType:
+    """The module graded: our ``app.main`` unless ``--solution ch05=...`` names another."""
+    return solution_module(pytestconfig, "ch05", reference)
+
+
+@pytest.fixture(scope="session")
+def app(solution: ModuleType) -> FastAPI:
+    return solution.app
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    """A client on a fresh run of the app: its lifespan makes a new, empty store."""
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+async def async_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """Concurrent requests in this process: sync routes run on the app's thread pool.
+
+    ``ASGITransport`` sends no lifespan events, so the fixture runs the app's lifespan itself.
+    """
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            yield client

@@ -1,0 +1,118 @@
+"""Chapter 5: the in-memory store stays correct when requests arrive at the same time.
+
+The requests go through ``httpx.AsyncClient`` over ``ASGITransport``: the app's sync routes run
+on its thread pool, really in parallel threads. While they run, Python switches threads far more
+often than usual, so that a missing lock shows up as a duplicate id, a second item with the same
+name, a lost field or an oversold stock. (A race can hide in any one run; these tests cannot
+prove its absence, only make it very likely to show.)
+"""
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from .concurrent import frequent_thread_switches, send_all
+
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("stress")]
+
+
+@pytest.fixture
+def stress() -> Iterator[None]:
+    with frequent_thread_switches():
+        yield
+
+
+async def create_many(client: httpx.AsyncClient, names: list[str]) -> list[dict]:
+    answers = await send_all([client.post("/items", json={"name": n, "price": 100}) for n in names])
+    assert [answer.status_code for answer in answers] == [201] * len(names)
+    return [answer.json() for answer in answers]
+
+
+async def stored_items(client: httpx.AsyncClient) -> list[dict]:
+    items, page = [], 1
+    while True:
+        answer = await client.get("/items", params={"page": page, "size": 100})
+        assert answer.status_code == 200
+        items += answer.json()
+        if len(answer.json()) < 100:
+            return items
+        page += 1
+
+
+@pytest.mark.points(3)
+async def test_concurrent_creates_get_distinct_ids_and_all_are_kept(
+    async_client: httpx.AsyncClient,
+) -> None:
+    created = await create_many(async_client, [f"동시 아이템 {n}" for n in range(120)])
+    ids = [item["id"] for item in created]
+    assert len(set(ids)) == len(ids)
+    stored = await stored_items(async_client)
+    assert sorted(stored, key=lambda item: item["id"]) == sorted(created, key=lambda i: i["id"])
+
+
+@pytest.mark.points(2)
+async def test_ids_stay_unique_while_items_are_deleted_and_created(
+    async_client: httpx.AsyncClient,
+) -> None:
+    first = await create_many(async_client, [f"처음 {n}" for n in range(60)])
+    deletes = [async_client.delete(f"/items/{item['id']}") for item in first]
+    creates = [
+        async_client.post("/items", json={"name": f"다음 {n}", "price": 1}) for n in range(60)
+    ]
+    answers = await send_all(deletes + creates)
+    assert [answer.status_code for answer in answers] == [204] * 60 + [201] * 60
+    new_ids = [answer.json()["id"] for answer in answers[60:]]
+    assert len(set(new_ids)) == 60
+    assert not set(new_ids) & {item["id"] for item in first}
+    assert sorted(item["id"] for item in await stored_items(async_client)) == sorted(new_ids)
+
+
+@pytest.mark.points(2)
+async def test_concurrent_creates_of_one_name_make_one_item(
+    async_client: httpx.AsyncClient,
+) -> None:
+    body = {"name": "한정판 원두", "price": 30000}
+    answers = await send_all([async_client.post("/items", json=body) for _ in range(40)])
+    statuses = sorted(answer.status_code for answer in answers)
+    assert statuses == [201] + [409] * 39
+    stored = await stored_items(async_client)
+    assert [item["name"] for item in stored] == ["한정판 원두"]
+
+
+@pytest.mark.points(3)
+async def test_concurrent_patches_of_one_item_lose_no_update(
+    async_client: httpx.AsyncClient,
+) -> None:
+    """Four PATCHes of different fields at once: the item ends up with all four changes."""
+    items = await create_many(async_client, [f"패치 {n}" for n in range(25)])
+    expected = {}
+    patches = []
+    for item in items:
+        changes = {
+            "name": f"바뀐 이름 {item['id']}",
+            "price": 1000 + item["id"],
+            "description": f"설명 {item['id']}",
+            "stock": item["id"] % 7 + 1,
+        }
+        expected[item["id"]] = {"id": item["id"], **changes}
+        url = f"/items/{item['id']}"
+        patches += [async_client.patch(url, json={key: value}) for key, value in changes.items()]
+    answers = await send_all(patches)
+    assert {answer.status_code for answer in answers} == {200}
+    stored = await stored_items(async_client)
+    assert {item["id"]: item for item in stored} == expected
+
+
+@pytest.mark.points(2)
+async def test_concurrent_purchases_never_oversell(async_client: httpx.AsyncClient) -> None:
+    answer = await async_client.post(
+        "/items", json={"name": "마지막 30개", "price": 1, "stock": 30}
+    )
+    url = f"/items/{answer.json()['id']}/purchase"
+    answers = await send_all([async_client.post(url, json={"quantity": 1}) for _ in range(60)])
+    sold = [answer for answer in answers if answer.status_code == 200]
+    assert sorted(answer.status_code for answer in answers) == [200] * 30 + [409] * 30
+    # Each sale saw its own stock: 29, 28, ... 0 once each — no two sold the same unit.
+    assert sorted(answer.json()["stock"] for answer in sold) == list(range(30))
+    assert (await async_client.get(url.removesuffix("/purchase"))).json()["stock"] == 0

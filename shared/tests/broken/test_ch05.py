@@ -1,0 +1,18 @@
+"""Chapter 5's harness: a store without its lock loses exactly the concurrency points.
+
+(The variant's storage is slow on purpose, so the races it allows happen on every run.)"""
+
+CONCURRENCY = {
+    "test_concurrency.py::test_concurrent_creates_get_distinct_ids_and_all_are_kept",  # 3
+    "test_concurrency.py::test_ids_stay_unique_while_items_are_deleted_and_created",  # 2
+    "test_concurrency.py::test_concurrent_creates_of_one_name_make_one_item",  # 2
+    "test_concurrency.py::test_concurrent_patches_of_one_item_lose_no_update",  # 3
+    "test_concurrency.py::test_concurrent_purchases_never_oversell",  # 2
+    "test_server.py::test_a_real_server_serves_crud_and_keeps_concurrent_changes",  # 2
+}
+
+
+def test_unlocked_store_loses_exactly_the_concurrency_points(grade) -> None:
+    result = grade("ch05", "shared.tests.broken.ch05_no_lock")
+    assert result.failed == CONCURRENCY
+    assert (result.earned, result.possible) == (101 - 14, 101)
