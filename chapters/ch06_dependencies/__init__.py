@@ -1,0 +1,1 @@
+"""의존성 주입 (Dependency injection)"""

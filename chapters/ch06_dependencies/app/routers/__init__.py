@@ -1,0 +1,1 @@
+"""One router per concern: items, per-request caching, the API-key area, the event log."""

@@ -1,0 +1,32 @@
+"""Chapter 6: ``Annotated`` aliases — one declaration of a dependency, reused by many routes."""
+
+import typing
+from types import ModuleType
+
+from fastapi import params
+from fastapi.testclient import TestClient
+
+
+def test_pagination_alias_is_annotated_with_depends(solution: ModuleType) -> None:
+    alias = solution.PaginationDep
+    assert typing.get_origin(alias) is typing.Annotated
+    _, *metadata = typing.get_args(alias)
+    assert any(isinstance(item, params.Depends) for item in metadata)
+
+
+def test_routes_sharing_the_alias_share_its_parameters(client: TestClient) -> None:
+    """``/items`` and ``/search`` both declare ``PaginationDep``: same names, limits, defaults."""
+    paths = client.get("/openapi.json").json()["paths"]
+
+    def page_params(path: str) -> dict[str, dict]:
+        return {
+            p["name"]: p["schema"]
+            for p in paths[path]["get"]["parameters"]
+            if p["name"] in ("page", "size")
+        }
+
+    items, search = page_params("/items"), page_params("/search")
+    assert set(items) == {"page", "size"}
+    assert items == search
+    assert items["size"]["maximum"] == 50
+    assert client.get("/search", params={"size": 51}).status_code == 422

@@ -1,0 +1,60 @@
+"""Chapter 6: within one request a dependency runs once, however often it is asked for.
+
+``make_nonce`` returns a new random value per run, so equal values mean one run; the
+``counting_nonce`` override counts the runs directly.
+"""
+
+from types import ModuleType
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+@pytest.fixture
+def counting_nonce(solution: ModuleType, overrides: dict) -> list[str]:
+    """Replace ``make_nonce`` with one that numbers its runs; the list holds every value made."""
+    made: list[str] = []
+
+    def numbered() -> str:
+        made.append(f"run-{len(made) + 1}")
+        return made[-1]
+
+    overrides[solution.make_nonce] = numbered
+    return made
+
+
+@pytest.mark.points(2)
+def test_one_run_per_request_for_direct_and_sub_dependency_uses(
+    client: TestClient, counting_nonce: list[str]
+) -> None:
+    body = client.get("/nonces/cached").json()
+    assert counting_nonce == ["run-1"]
+    assert body == {"first": "run-1", "second": "run-1", "via_sub_dependency": "signed:run-1"}
+
+
+@pytest.mark.points(2)
+def test_use_cache_false_runs_it_again(client: TestClient, counting_nonce: list[str]) -> None:
+    body = client.get("/nonces/uncached").json()
+    assert counting_nonce == ["run-1", "run-2"]
+    assert (body["first"], body["second"]) == ("run-1", "run-2")
+
+
+def test_the_cache_lives_for_one_request_only(client: TestClient) -> None:
+    def nonce_of(path: str, key: str = "first") -> str:
+        return client.get(path).json()[key]
+
+    one, two = nonce_of("/nonces/cached"), nonce_of("/nonces/cached")
+    assert one != two
+    body = client.get("/nonces/uncached").json()
+    assert body["first"] != body["second"]
+    assert len({one, two, body["first"], body["second"]}) == 4
+
+
+def test_values_are_random_not_fixed(client: TestClient) -> None:
+    seen: set[str] = set()
+    for _ in range(3):
+        body = client.get("/nonces/cached").json()
+        assert body["first"] == body["second"]
+        assert body["via_sub_dependency"].endswith(body["first"])
+        seen.add(body["first"])
+    assert len(seen) == 3

@@ -1,0 +1,74 @@
+"""Chapter 6: a function dependency (the search term) and a class dependency (pagination)."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def names(body: dict) -> list[str]:
+    return [item["name"] for item in body["items"]]
+
+
+class TestSearchTermFunction:
+    """``search_term``: a function dependency that trims and case-folds ``q``."""
+
+    @pytest.mark.points(2)
+    def test_q_is_trimmed_and_case_folded_before_filtering(self, client: TestClient) -> None:
+        response = client.get("/items", params={"q": "  usb "})
+        assert response.status_code == 200
+        body = response.json()
+        assert body["q"] == "usb"
+        assert body["total"] == 1
+        assert names(body) == ["USB 메모리 32GB"]
+
+        korean = client.get("/items", params={"q": "연필"}).json()
+        assert names(korean) == ["연필", "색연필 12색"]
+
+    def test_blank_q_means_no_filter(self, client: TestClient) -> None:
+        everything = client.get("/items").json()
+        blank = client.get("/items", params={"q": "   "}).json()
+        assert blank["q"] is None
+        assert blank["total"] == everything["total"] == 12
+
+    def test_too_long_q_is_422_naming_the_parameter(self, client: TestClient) -> None:
+        response = client.get("/items", params={"q": "x" * 51})
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["query", "q"]
+
+
+class TestPaginationClass:
+    """``Pagination``: a class dependency whose ``__init__`` declares ``page`` and ``size``."""
+
+    @pytest.mark.points(2)
+    def test_page_and_size_select_a_slice_and_total_counts_all(self, client: TestClient) -> None:
+        response = client.get("/items", params={"page": 2, "size": 5})
+        assert response.status_code == 200
+        body = response.json()
+        assert (body["page"], body["size"], body["total"]) == (2, 5, 12)
+        assert [item["id"] for item in body["items"]] == [6, 7, 8, 9, 10]
+
+    def test_defaults_are_page_1_size_10_and_past_the_end_is_empty(
+        self, client: TestClient
+    ) -> None:
+        first = client.get("/items").json()
+        assert (first["page"], first["size"]) == (1, 10)
+        assert [item["id"] for item in first["items"]] == list(range(1, 11))
+        past = client.get("/items", params={"page": 3, "size": 10}).json()
+        assert past["items"] == []
+        assert past["total"] == 12
+
+    @pytest.mark.parametrize(
+        ("params", "field"),
+        [
+            ({"page": 0}, "page"),
+            ({"size": 0}, "size"),
+            ({"size": 51}, "size"),
+            ({"page": "x"}, "page"),
+        ],
+        ids=["page-0", "size-0", "size-51", "page-not-a-number"],
+    )
+    def test_bad_page_or_size_is_422(self, client: TestClient, params: dict, field: str) -> None:
+        response = client.get("/items", params=params)
+        assert response.status_code == 422
+        detail = response.json()["detail"]
+        assert [error["loc"] for error in detail] == [["query", field]]
+        assert detail[0]["msg"]

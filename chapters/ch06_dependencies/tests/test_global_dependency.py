@@ -1,0 +1,32 @@
+"""Chapter 6: a global dependency (on the app itself) adds ``X-Request-ID`` to every route."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+@pytest.mark.points(2)
+def test_every_route_answers_with_a_new_request_id(client: TestClient) -> None:
+    seen = set()
+    for path in ["/items", "/items/1", "/search", "/nonces/cached", "/events"]:
+        response = client.get(path)
+        assert response.status_code == 200
+        request_id = response.headers["x-request-id"]
+        assert re.fullmatch(r"[0-9a-f]{32}", request_id), path
+        seen.add(request_id)
+    assert len(seen) == 5  # a new one every time
+
+
+def test_a_callers_request_id_is_echoed(client: TestClient) -> None:
+    response = client.get("/items", headers={"X-Request-ID": "trace-42.a_b"})
+    assert response.headers["x-request-id"] == "trace-42.a_b"
+
+
+@pytest.mark.parametrize(
+    "value", [b"has space", b"x" * 65, "한글".encode()], ids=["space", "too-long", "non-ascii"]
+)
+def test_a_malformed_request_id_is_422(client: TestClient, value: bytes) -> None:
+    response = client.get("/items", headers={"X-Request-ID": value})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["header", "x-request-id"]

@@ -1,0 +1,50 @@
+"""Chapter 6: a sub-dependency — ``/search`` falls back to the last search's cookie.
+
+``query_or_cookie`` depends on ``search_term``, so the query is cleaned the same way as on
+``/items``, and a missing ``q`` is filled from the ``last_query`` cookie the last search set.
+"""
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+@pytest.mark.points(2)
+def test_a_search_is_remembered_and_reused_without_q(client: TestClient) -> None:
+    first = client.get("/search", params={"q": "연필"})
+    assert first.status_code == 200
+    assert first.json()["source"] == "query"
+    assert first.json()["total"] == 2
+    assert "last_query" in first.cookies
+
+    again = client.get("/search")  # the client sends the cookie back
+    assert again.status_code == 200
+    body = again.json()
+    assert (body["q"], body["source"], body["total"]) == ("연필", "cookie", 2)
+
+
+def test_q_wins_over_the_cookie_and_is_cleaned_by_the_inner_dependency(client: TestClient) -> None:
+    client.get("/search", params={"q": "연필"})
+    response = client.get("/search", params={"q": " USB "})
+    body = response.json()
+    assert (body["q"], body["source"]) == ("usb", "query")
+    assert [item["name"] for item in body["items"]] == ["USB 메모리 32GB"]
+
+
+def test_no_q_and_no_cookie_finds_nothing(client: TestClient) -> None:
+    body = client.get("/search").json()
+    assert (body["q"], body["source"], body["total"], body["items"]) == (None, None, 0, [])
+
+
+@pytest.mark.parametrize("cookie", ["%20%20", "y" * 60], ids=["blank", "too-long"])
+def test_a_bad_cookie_is_ignored_not_refused(client: TestClient, cookie: str) -> None:
+    client.cookies.set("last_query", cookie)
+    response = client.get("/search")
+    assert response.status_code == 200
+    assert response.json()["source"] is None
+
+
+def test_too_long_q_is_422_from_the_inner_dependency(client: TestClient) -> None:
+    response = client.get("/search", params={"q": "x" * 51})
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["query", "q"]
+    assert "last_query" not in response.cookies

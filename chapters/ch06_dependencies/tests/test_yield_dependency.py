@@ -1,0 +1,57 @@
+"""Chapter 6: the ``yield`` dependency closes its connection after every request.
+
+The steps are recorded in the event log the ``get_event_log`` dependency hands out; the
+``event_log`` fixture replaces it with a list of the test's own, so nothing is shared.
+"""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def steps(log: list[dict[str, Any]]) -> list[tuple[Any, str]]:
+    return [(entry["connection"], entry["event"]) for entry in log]
+
+
+@pytest.mark.points(2)
+def test_connection_is_opened_then_closed_around_a_request(
+    client: TestClient, event_log: list[dict[str, Any]]
+) -> None:
+    response = client.get("/items/3")
+    assert response.status_code == 200
+    assert response.json() == {"id": 3, "name": "볼펜", "price": 1000}
+    number = event_log[0]["connection"]
+    assert steps(event_log) == [(number, "open"), (number, "close")]
+
+
+@pytest.mark.points(2)
+def test_connection_is_closed_when_the_endpoint_raises(
+    client: TestClient, event_log: list[dict[str, Any]]
+) -> None:
+    response = client.get("/items/999")
+    assert response.status_code == 404
+    assert "999" in response.json()["detail"]
+    number = event_log[0]["connection"]
+    assert steps(event_log) == [(number, "open"), (number, "error"), (number, "close")]
+    assert event_log[1]["error"] == "HTTPException"
+
+
+def test_each_request_gets_its_own_connection(
+    client: TestClient, event_log: list[dict[str, Any]]
+) -> None:
+    client.get("/items/1")
+    client.get("/items/2")
+    opened = [entry["connection"] for entry in event_log if entry["event"] == "open"]
+    closed = [entry["connection"] for entry in event_log if entry["event"] == "close"]
+    assert len(set(opened)) == 2
+    assert opened == closed
+
+
+def test_the_apps_own_log_shows_the_clean_up(client: TestClient) -> None:
+    """Without any override: ``GET /events`` reads what the dependency wrote."""
+    assert client.get("/items/1").status_code == 200
+    assert client.get("/items/999").status_code == 404
+    events = client.get("/events").json()
+    assert [entry["event"] for entry in events] == ["open", "close", "open", "error", "close"]
+    assert events[0]["connection"] != events[2]["connection"]

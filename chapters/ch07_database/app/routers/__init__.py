@@ -1,0 +1,1 @@
+"""The chapter's routers (one concern so far: ``/items``)."""

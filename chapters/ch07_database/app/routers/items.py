@@ -1,0 +1,68 @@
+"""``/items`` CRUD over the database, one session per request through ``SessionDep``."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, status
+from sqlalchemy.orm import Session
+
+from .. import crud
+from ..database import SessionDep
+from ..models import Item
+from ..schemas import ItemCreate, ItemPage, ItemRead, ItemUpdate
+
+NOT_FOUND = {404: {"description": "없는 아이템"}}
+CONFLICT = {409: {"description": "같은 이름의 아이템이 이미 있음"}}
+
+ItemId = Annotated[int, Path(ge=1, description="아이템 id")]
+
+router = APIRouter(prefix="/items", tags=["items"])
+
+
+def item_or_404(db: Session, item_id: int) -> Item:
+    """The item, or a 404 that every route needing an existing item shares."""
+    item = crud.get_item(db, item_id)
+    if item is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"아이템 {item_id}을(를) 찾을 수 없습니다.")
+    return item
+
+
+@router.get("", summary="아이템 목록 (SQL LIMIT/OFFSET 페이지)")
+def list_items(
+    db: SessionDep,
+    page: Annotated[int, Query(ge=1, description="1부터 시작하는 페이지 번호")] = 1,
+    size: Annotated[int, Query(ge=1, le=100, description="페이지당 항목 수 (최대 100)")] = 10,
+) -> ItemPage:
+    rows, total = crud.list_items(db, offset=(page - 1) * size, limit=size)
+    return ItemPage(
+        items=[ItemRead.model_validate(row) for row in rows], total=total, page=page, size=size
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses=CONFLICT, summary="아이템 생성")
+def create_item(body: ItemCreate, db: SessionDep) -> ItemRead:
+    return ItemRead.model_validate(crud.create_item(db, body.model_dump()))
+
+
+@router.get("/{item_id}", responses=NOT_FOUND, summary="아이템 하나")
+def read_item(item_id: ItemId, db: SessionDep) -> ItemRead:
+    return ItemRead.model_validate(item_or_404(db, item_id))
+
+
+@router.put("/{item_id}", responses=NOT_FOUND | CONFLICT, summary="아이템 전체 수정")
+def replace_item(item_id: ItemId, body: ItemCreate, db: SessionDep) -> ItemRead:
+    item = item_or_404(db, item_id)
+    return ItemRead.model_validate(crud.update_item(db, item, body.model_dump()))
+
+
+@router.patch("/{item_id}", responses=NOT_FOUND | CONFLICT, summary="아이템 부분 수정")
+def update_item(item_id: ItemId, body: ItemUpdate, db: SessionDep) -> ItemRead:
+    item = item_or_404(db, item_id)
+    changes = body.model_dump(exclude_unset=True)
+    return ItemRead.model_validate(crud.update_item(db, item, changes))
+
+
+@router.delete(
+    "/{item_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND, summary="아이템 삭제"
+)
+def delete_item(item_id: ItemId, db: SessionDep) -> None:
+    crud.delete_item(db, item_or_404(db, item_id))

@@ -1,0 +1,116 @@
+"""Two ways to give every test an empty database, and a client wired to one of them.
+
+- ``fresh_database``: a new in-memory SQLite database per test, tables created each time;
+  nothing to undo, the engine is thrown away.
+- ``RollbackDatabase``: one in-memory database per worker, tables created once; each test
+  runs inside an outer transaction that is rolled back after it, and the app's own
+  ``commit()`` only releases a SAVEPOINT inside it (``join_transaction_mode``).
+
+``bench_isolation.py`` times both; ``conftest.py`` uses the faster (see the README).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+from sqlalchemy import Connection, Engine, MetaData, create_engine, event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
+
+
+@dataclass
+class TestDatabase:
+    """Sessions on a test database, and the engine underneath (to watch its SQL)."""
+
+    __test__ = False  # not a test class, despite the name
+
+    sessions: sessionmaker[Session]
+    engine: Engine
+    metadata: MetaData
+
+    def count(self, table: str = "items") -> int:
+        with self.sessions() as session:
+            return session.scalar(select(func.count()).select_from(self.metadata.tables[table]))
+
+    def rows(self, table: str = "items") -> list[dict[str, Any]]:
+        """Every row, read with a session of its own (never left open across requests)."""
+        table_ = self.metadata.tables[table]
+        with self.sessions() as session:
+            result = session.execute(select(table_).order_by(*table_.primary_key.columns))
+            return [dict(row) for row in result.mappings()]
+
+
+def memory_engine() -> Engine:
+    """In-memory SQLite shared by every session and thread: one connection (``StaticPool``)."""
+    return create_engine(
+        "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
+    )
+
+
+@contextlib.contextmanager
+def fresh_database(metadata: MetaData) -> Iterator[TestDatabase]:
+    engine = memory_engine()
+    metadata.create_all(engine)
+    try:
+        yield TestDatabase(sessionmaker(bind=engine, autoflush=False), engine, metadata)
+    finally:
+        engine.dispose()
+
+
+def _let_sqlalchemy_begin(engine: Engine) -> None:
+    """pysqlite starts and ends transactions on its own, which breaks SAVEPOINT: turn that off
+    and emit BEGIN ourselves (SQLAlchemy's SQLite docs, "Serializable isolation / Savepoints")."""
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+class RollbackDatabase:
+    def __init__(self, metadata: MetaData) -> None:
+        self.metadata = metadata
+        self.engine = memory_engine()
+        _let_sqlalchemy_begin(self.engine)
+        metadata.create_all(self.engine)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[TestDatabase]:
+        with self.engine.connect() as connection:
+            outer = connection.begin()
+            try:
+                sessions = sessionmaker(
+                    bind=connection, autoflush=False, join_transaction_mode="create_savepoint"
+                )
+                yield TestDatabase(sessions, self.engine, self.metadata)
+            finally:
+                outer.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextlib.contextmanager
+def override_get_db(
+    app: FastAPI, get_db: Callable[..., Any], database: TestDatabase
+) -> Iterator[None]:
+    """Point ``get_db`` at the test database; put the app's overrides back as they were."""
+
+    def test_get_db() -> Iterator[Session]:
+        with database.sessions() as session:
+            yield session
+
+    original = dict(app.dependency_overrides)
+    app.dependency_overrides[get_db] = test_get_db
+    try:
+        yield
+    finally:
+        app.dependency_overrides.clear()
+        app.dependency_overrides.update(original)

@@ -1,0 +1,15 @@
+"""Chapter 7's harness: without the 409 handler a solution loses exactly the duplicate tests.
+
+(Ours earning everything is what the grade table of every full run shows.)"""
+
+DUPLICATE_409 = {
+    "test_unique.py::test_duplicate_name_is_409_and_stores_nothing",  # 2 points
+    "test_unique.py::test_renaming_to_a_taken_name_is_409_and_changes_nothing[PUT]",
+    "test_unique.py::test_renaming_to_a_taken_name_is_409_and_changes_nothing[PATCH]",
+}
+
+
+def test_solution_without_the_409_handler_loses_exactly_the_duplicate_tests(grade) -> None:
+    result = grade("ch07", "shared.tests.broken.ch07_duplicate_409")
+    assert result.failed == DUPLICATE_409
+    assert (result.earned, result.possible) == (47 - 4, 47)
