@@ -45,7 +45,9 @@ def test_free_ports_are_bindable_numbers() -> None:
 def test_server_is_ready_then_stopped_gracefully(tmp_path: Path) -> None:
     port = free_port()
     command = server_command(tmp_path, port)
-    with run_server(command, log_path=tmp_path / "log", port=port, ready_path="/") as server:
+    with run_server(
+        command, log_path=tmp_path / "log", port=port, ready_path="/", cwd=tmp_path
+    ) as server:
         assert httpx.get(server.url + "/").status_code == 200
         assert "serving" in server.output
     assert server.process.returncode is not None
@@ -54,7 +56,9 @@ def test_server_is_ready_then_stopped_gracefully(tmp_path: Path) -> None:
 def test_server_that_ignores_sigterm_is_killed(tmp_path: Path) -> None:
     port = free_port()
     command = server_command(tmp_path, port, "stubborn")
-    with run_server(command, log_path=tmp_path / "log", port=port, ready_path="/") as server:
+    with run_server(
+        command, log_path=tmp_path / "log", port=port, ready_path="/", cwd=tmp_path
+    ) as server:
         server.stop(timeout=0.5)
         assert server.process.returncode == -9  # SIGKILL after SIGTERM was ignored
 
