@@ -220,3 +220,29 @@ def test_korean_text_counts_double_width_in_the_terminal_table() -> None:
     table = render_text(["a", "b", "n"], [["x", "한국어", "1"], ["y", "abc", "10"]], [])
     lines = table.splitlines()
     assert width(lines[2]) == width(lines[3]) == width(lines[0])
+
+
+def test_parallel_data_files_are_combined_first(project: Path) -> None:
+    """What ``nox -s tests`` leaves: one data file per process, combined by the report."""
+    (project / ".coverage").rename(project / ".coverage.worker1")
+    assert main(["--pyproject", str(project / "pyproject.toml")]) == 1  # ch02 under 80%
+    assert (project / ".coverage").is_file()
+    assert not (project / ".coverage.worker1").exists()
+    rows = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))["chapters"]
+    assert rows[0]["coverage"] == "100.0%"
+
+
+def test_unmeasured_run_is_graded_on_points_only(project: Path) -> None:
+    (project / ".coverage").unlink()
+    assert grade(project) == 0
+    grades = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))
+    assert "coverage" not in grades["columns"]
+    assert not (project / "htmlcov").exists()
+
+
+def test_total_under_fail_under_fails(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text().replace("fail_under = 50", "fail_under = 99.5")
+    pyproject.write_text(text.replace("chapter_fail_under = 80", "chapter_fail_under = 0"))
+    assert grade(project) == 1
+    assert re.search(r"FAIL: total coverage is \d+\.\d%, under 99.5%", capsys.readouterr().out)
