@@ -1,0 +1,1 @@
+"""인증과 보안 (Authentication and security: OAuth2 + JWT)"""

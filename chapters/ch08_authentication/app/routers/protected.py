@@ -1,0 +1,12 @@
+"""``GET /protected``: any logged-in user gets in, anyone else gets 401."""
+
+from fastapi import APIRouter
+
+from ..deps import CurrentUser
+
+router = APIRouter(tags=["protected"])
+
+
+@router.get("/protected", summary="로그인한 사용자 전용")
+def protected(user: CurrentUser) -> dict[str, str]:
+    return {"message": f"{user.username}님, 보호된 페이지입니다.", "username": user.username}

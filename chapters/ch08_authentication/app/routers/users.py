@@ -1,0 +1,30 @@
+"""``POST /users`` registers a user; ``GET /users/me`` answers who the token belongs to."""
+
+from fastapi import APIRouter, HTTPException, status
+from sqlalchemy.exc import IntegrityError
+
+from ..crud import create_user
+from ..database import SessionDep
+from ..deps import CurrentUser
+from ..schemas import UserCreate, UserPublic
+
+router = APIRouter(prefix="/users", tags=["users"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, summary="회원 가입")
+def register(body: UserCreate, db: SessionDep) -> UserPublic:
+    """Every new user gets the role "user"; the password is stored only as its hash."""
+    try:
+        user = create_user(db, body.username, body.password)
+    except IntegrityError:  # the unique constraint on username, checked by the database
+        db.rollback()
+        raise HTTPException(
+            status_code=status.HTTP_409_CONFLICT,
+            detail=f"이미 사용 중인 아이디입니다 (username '{body.username}' is taken).",
+        ) from None
+    return UserPublic.model_validate(user)
+
+
+@router.get("/me", summary="내 정보")
+def read_me(user: CurrentUser) -> UserPublic:
+    return UserPublic.model_validate(user)

@@ -1,0 +1,28 @@
+"""Constants and small helpers the tests share: the test key, a password, tokens made by hand."""
+
+import time
+
+import jwt
+
+# Known to the tests, so that they can check and forge tokens; long enough for HS256.
+TEST_SECRET_KEY = "test-only-secret-key-0123456789-abcdefghij"
+OTHER_SECRET_KEY = "somebody-elses-secret-key-9876543210-zyxw"
+TEST_EXPIRE_MINUTES = 15
+PASSWORD = "correct-horse-battery"
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def make_token(
+    sub: str | None, *, key: str = TEST_SECRET_KEY, expires_in: float | None = 600, **claims
+) -> str:
+    """An HS256 token built by hand: any subject, key or expiry (``None``: no ``exp`` claim)."""
+    now = int(time.time())
+    payload = {"iat": now, **claims}
+    if sub is not None:
+        payload["sub"] = sub
+    if expires_in is not None:
+        payload["exp"] = now + int(expires_in)
+    return jwt.encode(payload, key, algorithm="HS256")

@@ -1,0 +1,27 @@
+"""``/forms``: HTML-style form data (``application/x-www-form-urlencoded``), not JSON."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form
+from pydantic import EmailStr
+
+from ..schemas import ContactOut, ProfileForm
+
+router = APIRouter(prefix="/forms", tags=["forms"])
+
+
+@router.post("/contact", summary="문의하기 (Form 필드)")
+def contact(
+    name: Annotated[str, Form(min_length=1, max_length=50)],
+    email: Annotated[EmailStr, Form()],
+    message: Annotated[str, Form(min_length=1, max_length=1000)],
+    subscribe: Annotated[bool, Form()] = False,
+) -> ContactOut:
+    """One ``Form()`` parameter per field, validated like query parameters."""
+    return ContactOut(name=name, email=email, message=message, subscribe=subscribe)
+
+
+@router.post("/profile", summary="프로필 (Form 모델)")
+def profile(form: Annotated[ProfileForm, Form()]) -> ProfileForm:
+    """All fields from one Pydantic model; ``extra="forbid"`` refuses unknown fields."""
+    return form

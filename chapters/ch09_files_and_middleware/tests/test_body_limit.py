@@ -1,0 +1,140 @@
+"""Chapter 9: a request body over ``MAX_REQUEST_BYTES`` is refused with 413 before the endpoint
+parses it: a declared ``Content-Length`` without reading a byte, a chunked body as it arrives.
+
+(The per-file limit, ``MAX_UPLOAD_BYTES``, is in test_uploads.py.) The middleware was set up
+from ``get_settings()`` when the app was made, so its limit is read from there.
+"""
+
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from .support import files_under
+
+BOUNDARY = "chapter9boundary"
+TEN_GIB = 10 * 1024**3
+
+
+def multipart(content: bytes) -> bytes:
+    return (
+        (
+            f"--{BOUNDARY}\r\n"
+            'Content-Disposition: form-data; name="file"; filename="big.txt"\r\n'
+            "Content-Type: text/plain\r\n\r\n"
+        ).encode()
+        + content
+        + f"\r\n--{BOUNDARY}--\r\n".encode()
+    )
+
+
+@pytest.fixture
+def request_limit(solution: ModuleType) -> int:
+    return solution.get_settings().max_request_bytes
+
+
+def upload_scope(content_length: int | None) -> dict:
+    """An ASGI ``POST /upload`` as a server would hand it to the app."""
+    headers = [
+        (b"host", b"testserver"),
+        (b"content-type", f"multipart/form-data; boundary={BOUNDARY}".encode()),
+    ]
+    if content_length is not None:
+        headers.append((b"content-length", str(content_length).encode()))
+    return {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/upload",
+        "raw_path": b"/upload",
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+
+
+@pytest.mark.points(3)
+@pytest.mark.anyio
+async def test_a_declared_huge_body_is_refused_without_reading_it(
+    app: FastAPI, test_settings: Any, upload_dir: Path
+) -> None:
+    """Straight through ASGI: the app is told 10 GiB are coming, and must not ask for them."""
+    body_reads = 0
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        nonlocal body_reads
+        body_reads += 1
+        return {"type": "http.request", "body": b"x" * 65536, "more_body": True}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    await app(upload_scope(TEN_GIB), receive, send)
+    assert sent[0]["type"] == "http.response.start"
+    assert sent[0]["status"] == 413
+    assert body_reads == 0
+    assert files_under(upload_dir) == []
+
+
+@pytest.mark.anyio
+async def test_a_client_that_disconnects_mid_upload_leaves_nothing(
+    app: FastAPI, test_settings: Any, upload_dir: Path
+) -> None:
+    messages = iter(
+        [
+            {"type": "http.request", "body": multipart(b"a" * 100)[:80], "more_body": True},
+            {"type": "http.disconnect"},
+        ]
+    )
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return next(messages)
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    await app(upload_scope(None), receive, send)
+    assert 400 <= sent[0]["status"] < 500  # nobody is listening, but it is not a crash
+    assert files_under(upload_dir) == []
+
+
+@pytest.mark.points(2)
+def test_a_chunked_body_over_the_limit_is_413_and_not_stored(
+    client: TestClient, upload_dir: Path, request_limit: int
+) -> None:
+    body = multipart(b"a" * request_limit)
+
+    def chunks():  # a generator: no Content-Length, the body is counted as it comes
+        for start in range(0, len(body), 65536):
+            yield body[start : start + 65536]
+
+    response = client.post(
+        "/upload",
+        content=chunks(),
+        headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"},
+    )
+    assert response.status_code == 413
+    assert str(request_limit) in response.json()["detail"]
+    assert files_under(upload_dir) == []
+
+
+@pytest.mark.points(2)
+def test_the_limit_covers_every_route_not_only_uploads(
+    client: TestClient, request_limit: int
+) -> None:
+    """A form far too long for its fields gets 413 from the middleware, before validation."""
+    data = {"name": "a", "email": "a@example.com", "message": "m" * request_limit}
+    refused = client.post("/forms/contact", data=data)
+    assert refused.status_code == 413
+    assert refused.json()["detail"]
+    small = client.post("/forms/contact", data={**data, "message": "m" * 1001})
+    assert small.status_code == 422  # under the limit: the field's own max_length answers

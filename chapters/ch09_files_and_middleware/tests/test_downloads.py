@@ -1,0 +1,72 @@
+"""Chapter 9: ``GET /files/{file_id}`` sends a stored file back; ids are validated, so none
+reaches outside the upload folder."""
+
+import uuid
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .support import PDF, PNG, TEXT
+
+SECRET = b"top secret: must never be served"
+
+
+@pytest.fixture
+def secret_beside_uploads(client: TestClient, tmp_path: Path, upload_dir: Path) -> Path:
+    """A file next to the upload folder, and one real upload so that the folder exists."""
+    uploaded = client.post("/upload", files={"file": ("a.txt", TEXT, "text/plain")})
+    assert uploaded.status_code == 201
+    (upload_dir / "secret.txt").write_bytes(SECRET)
+    (tmp_path / "secret.txt").write_bytes(SECRET)
+    return tmp_path / "secret.txt"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        pytest.param("a.png", PNG, "image/png", id="png"),
+        pytest.param("b.pdf", PDF, "application/pdf", id="pdf"),
+        pytest.param("c.txt", TEXT, "text/plain", id="text"),
+    ],
+)
+def test_a_stored_file_downloads_byte_for_byte(
+    client: TestClient, name: str, content: bytes, content_type: str
+) -> None:
+    file_id = client.post("/upload", files={"file": (name, content, content_type)}).json()["id"]
+    response = client.get(f"/files/{file_id}")
+    assert response.status_code == 200
+    assert response.content == content
+    assert response.headers["content-type"].split(";")[0] == content_type
+    assert response.headers["content-disposition"].startswith("attachment")
+    assert file_id in response.headers["content-disposition"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.points(2)
+def test_an_unknown_id_is_404(client: TestClient) -> None:
+    response = client.get(f"/files/{uuid.uuid4().hex}.png")
+    assert response.status_code == 404
+    assert response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "file_id",
+    [
+        "secret.txt",  # exists in the upload folder, but is not an id we made
+        "..%2Fsecret.txt",
+        "..%2F..%2Fetc%2Fpasswd",
+        "%2Fetc%2Fpasswd",
+        "..%5Csecret.txt",
+        "%2E%2E%2Fsecret.txt",
+        "..",
+        pytest.param(f"{'0' * 32}.txt%2F..%2F..%2Fsecret.txt", id="id-then-traversal"),
+    ],
+)
+def test_an_id_cannot_reach_other_files(
+    client: TestClient, secret_beside_uploads: Path, file_id: str
+) -> None:
+    response = client.get(f"/files/{file_id}")
+    assert response.status_code in (404, 422)
+    assert response.json()["detail"]
+    assert SECRET not in response.content

@@ -1,0 +1,56 @@
+"""Chapter 9: form data — ``Form()`` fields one by one, and one Pydantic model as a form."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+CONTACT = {"name": "김철수", "email": "chulsoo@example.com", "message": "강의 잘 들었습니다."}
+PROFILE = {"username": "chulsoo_1", "age": "31", "bio": "백엔드 개발자"}
+
+
+@pytest.mark.points(2)
+def test_contact_form_fields_are_read_and_typed(client: TestClient) -> None:
+    response = client.post("/forms/contact", data={**CONTACT, "subscribe": "true"})
+    assert response.status_code == 200
+    assert response.json() == {**CONTACT, "subscribe": True}
+    default = client.post("/forms/contact", data=CONTACT)
+    assert default.json()["subscribe"] is False
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        pytest.param({"data": {**CONTACT, "email": "not-an-email"}}, "email", id="bad-email"),
+        pytest.param({"data": {**CONTACT, "name": ""}}, "name", id="empty-name"),
+        pytest.param({"data": {"name": "a", "email": CONTACT["email"]}}, "message", id="missing"),
+        pytest.param({"json": CONTACT}, "name", id="json-not-form"),
+    ],
+)
+def test_bad_contact_form_is_422_naming_the_field(
+    client: TestClient, kwargs: dict, field: str
+) -> None:
+    response = client.post("/forms/contact", **kwargs)
+    assert response.status_code == 422
+    assert ["body", field] in [error["loc"] for error in response.json()["detail"]]
+
+
+@pytest.mark.points(2)
+def test_a_model_can_describe_a_whole_form(client: TestClient) -> None:
+    response = client.post("/forms/profile", data=PROFILE)
+    assert response.status_code == 200
+    assert response.json() == {**PROFILE, "age": 31}
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        pytest.param({**PROFILE, "role": "admin"}, "role", id="unknown-field"),
+        pytest.param({**PROFILE, "age": "-1"}, "age", id="negative-age"),
+        pytest.param({**PROFILE, "username": "Bad Name"}, "username", id="bad-username"),
+    ],
+)
+def test_bad_profile_form_is_422_naming_the_field(
+    client: TestClient, data: dict, field: str
+) -> None:
+    response = client.post("/forms/profile", data=data)
+    assert response.status_code == 422
+    assert ["body", field] in [error["loc"] for error in response.json()["detail"]]

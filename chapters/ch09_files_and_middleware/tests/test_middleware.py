@@ -1,0 +1,74 @@
+"""Chapter 9: the custom middleware gives every response an ``X-Request-ID`` (the caller's if
+valid, else a new one) and an ``X-Process-Time``, even responses no route produced."""
+
+import re
+from types import ModuleType
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .support import REQUEST_ID_PATTERN, TEXT
+
+
+@pytest.mark.points(2)
+def test_each_request_gets_a_new_request_id(client: TestClient) -> None:
+    ids = [client.get("/health").headers["x-request-id"] for _ in range(3)]
+    assert all(re.fullmatch(REQUEST_ID_PATTERN, request_id) for request_id in ids)
+    assert len(set(ids)) == 3
+
+
+@pytest.mark.points(2)
+def test_a_valid_request_id_from_the_client_is_echoed(client: TestClient) -> None:
+    response = client.get("/request-id", headers={"X-Request-ID": "frontend-42.retry_1"})
+    assert response.headers["x-request-id"] == "frontend-42.retry_1"
+    assert response.json() == {"request_id": "frontend-42.retry_1"}  # the route sees it too
+
+
+@pytest.mark.parametrize(
+    "sent",
+    [
+        pytest.param("has space", id="space"),
+        pytest.param("x" * 65, id="too-long"),
+        pytest.param("a;b=c", id="separators"),
+        pytest.param("<script>", id="markup"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_an_invalid_request_id_is_replaced(client: TestClient, sent: str) -> None:
+    response = client.get("/request-id", headers={"X-Request-ID": sent})
+    request_id = response.headers["x-request-id"]
+    assert request_id != sent
+    assert re.fullmatch(REQUEST_ID_PATTERN, request_id)
+    assert response.json() == {"request_id": request_id}
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "kwargs", "status"),
+    [
+        pytest.param("GET", "/health", {}, 200, id="ok"),
+        pytest.param("GET", "/nowhere", {}, 404, id="no-route"),
+        pytest.param("DELETE", "/health", {}, 405, id="wrong-method"),
+        pytest.param("POST", "/forms/contact", {"data": {}}, 422, id="invalid"),
+        pytest.param(
+            "POST", "/upload", {"files": {"file": ("a.html", TEXT, "text/html")}}, 415, id="refused"
+        ),
+    ],
+)
+def test_every_response_carries_both_headers(
+    client: TestClient, method: str, path: str, kwargs: dict, status: int
+) -> None:
+    response = client.request(method, path, **kwargs)
+    assert response.status_code == status
+    assert re.fullmatch(REQUEST_ID_PATTERN, response.headers["x-request-id"])
+    assert float(response.headers["x-process-time"]) >= 0
+
+
+def test_a_body_refused_before_any_route_still_carries_both_headers(
+    client: TestClient, solution: ModuleType
+) -> None:
+    """The size-limit middleware answers 413 itself; the request-id middleware wraps it."""
+    limit = solution.get_settings().max_request_bytes
+    response = client.post("/forms/contact", content=b"m" * (limit + 1))
+    assert response.status_code == 413
+    assert re.fullmatch(REQUEST_ID_PATTERN, response.headers["x-request-id"])
+    assert float(response.headers["x-process-time"]) >= 0

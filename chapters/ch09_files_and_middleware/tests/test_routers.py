@@ -1,0 +1,42 @@
+"""Chapter 9: the app is split into ``APIRouter`` modules, each with its prefix and tag, and
+the docs show the forms and uploads as what they are."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+@pytest.fixture
+def schema(client: TestClient) -> dict:
+    response = client.get("/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+@pytest.mark.points(2)
+def test_each_router_brings_its_routes_and_tag(schema: dict) -> None:
+    tags = {
+        (method, path): operation["tags"]
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+    }
+    assert tags == {
+        ("post", "/upload"): ["files"],
+        ("post", "/uploads"): ["files"],
+        ("get", "/files/{file_id}"): ["files"],
+        ("post", "/forms/contact"): ["forms"],
+        ("post", "/forms/profile"): ["forms"],
+        ("get", "/health"): ["system"],
+        ("get", "/request-id"): ["system"],
+    }
+    assert {tag["name"] for tag in schema["tags"]} == {"files", "forms", "system"}
+
+
+def request_content(schema: dict, path: str) -> dict:
+    return schema["paths"][path]["post"]["requestBody"]["content"]
+
+
+@pytest.mark.points(2)
+def test_the_docs_show_forms_and_files(schema: dict) -> None:
+    assert set(request_content(schema, "/forms/contact")) == {"application/x-www-form-urlencoded"}
+    assert set(request_content(schema, "/upload")) == {"multipart/form-data"}
+    assert set(request_content(schema, "/uploads")) == {"multipart/form-data"}

@@ -1,0 +1,88 @@
+"""Chapter 9 on a real uvicorn process: settings from the environment, a real socket.
+
+Only a real server shows what happens on the wire: a client that announces 10 GiB gets its
+413 after sending the headers, long before it could have sent the body.
+"""
+
+import json
+import socket
+from pathlib import Path
+from types import ModuleType
+
+import httpx
+import pytest
+
+from shared.testing import run_uvicorn
+
+from .support import PNG, files_under
+
+LIMIT = 256 * 1024
+FRONTEND = "https://frontend.example"
+
+
+@pytest.fixture
+def server(solution: ModuleType, tmp_path: Path):
+    env = {
+        "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "MAX_REQUEST_BYTES": str(LIMIT),
+        "MAX_UPLOAD_BYTES": str(LIMIT // 2),
+        "CORS_ORIGINS": json.dumps([FRONTEND]),
+    }
+    with run_uvicorn(f"{solution.__name__}:app", log_path=tmp_path / "server.log", env=env) as s:
+        yield s
+
+
+def read_response_head(sock: socket.socket) -> str:
+    """The status line and headers of the server's answer (up to the blank line)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode("latin-1")
+
+
+@pytest.mark.points(3)
+def test_a_huge_upload_is_refused_before_its_body_is_sent(server, tmp_path: Path) -> None:
+    host, port = server.url.removeprefix("http://").split(":")
+    head = (
+        f"POST /upload HTTP/1.1\r\nHost: {host}\r\n"
+        "Content-Type: multipart/form-data; boundary=x\r\n"
+        f"Content-Length: {10 * 1024**3}\r\n\r\n"
+    )
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(head.encode())  # the headers only: not one byte of the 10 GiB
+        answer = read_response_head(sock)
+    assert answer.startswith("HTTP/1.1 413")
+    assert files_under(tmp_path / "uploads") == []
+
+
+@pytest.mark.points(2)
+def test_upload_and_download_through_a_real_server(server, tmp_path: Path) -> None:
+    uploaded = httpx.post(
+        f"{server.url}/upload", files={"file": ("../../x.png", PNG, "image/png")}, timeout=10
+    )
+    assert uploaded.status_code == 201
+    file_id = uploaded.json()["id"]
+    assert files_under(tmp_path / "uploads") == [tmp_path / "uploads" / file_id]  # UPLOAD_DIR
+    downloaded = httpx.get(f"{server.url}{uploaded.json()['download_url']}", timeout=10)
+    assert downloaded.content == PNG
+    too_big = httpx.post(
+        f"{server.url}/upload",
+        files={"file": ("big.txt", b"a" * (LIMIT // 2 + 1), "text/plain")},
+        timeout=10,
+    )
+    assert too_big.status_code == 413  # MAX_UPLOAD_BYTES (half the request limit) applies
+    assert str(LIMIT // 2) in too_big.json()["detail"]
+
+
+@pytest.mark.points(2)
+def test_cors_origins_come_from_the_environment(server) -> None:
+    def preflight(origin: str) -> httpx.Response:
+        headers = {"Origin": origin, "Access-Control-Request-Method": "POST"}
+        return httpx.options(f"{server.url}/upload", headers=headers, timeout=10)
+
+    assert preflight(FRONTEND).headers["access-control-allow-origin"] == FRONTEND
+    default_origin = preflight("http://localhost:3000")  # allowed only by the default list
+    assert "access-control-allow-origin" not in default_origin.headers

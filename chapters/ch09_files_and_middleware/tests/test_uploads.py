@@ -1,0 +1,185 @@
+"""Chapter 9: ``POST /upload`` and ``POST /uploads`` — stored under generated names, within
+the size and type limits; a refused upload leaves nothing behind."""
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .support import ID_PATTERN, JPEG, MAX_UPLOAD, PDF, PNG, TEXT, files_under
+
+
+@pytest.mark.points(3)
+def test_one_file_is_stored_under_a_generated_name(client: TestClient, upload_dir: Path) -> None:
+    response = client.post(
+        "/upload",
+        files={"file": ("notes.txt", TEXT, "text/plain")},
+        data={"description": "회의록"},
+    )
+    assert response.status_code == 201
+    body = response.json()
+    assert re.fullmatch(r"[0-9a-f]{32}\.txt", body["id"])
+    assert body["original_name"] == "notes.txt"
+    assert body["content_type"] == "text/plain"
+    assert body["size"] == len(TEXT)
+    assert body["description"] == "회의록"
+    assert body["download_url"] == f"/files/{body['id']}"
+    assert files_under(upload_dir) == [upload_dir / body["id"]]
+    assert (upload_dir / body["id"]).read_bytes() == TEXT
+
+
+def test_the_same_file_twice_gets_two_names(client: TestClient, upload_dir: Path) -> None:
+    ids = {
+        client.post("/upload", files={"file": ("a.png", PNG, "image/png")}).json()["id"]
+        for _ in range(2)
+    }
+    assert len(ids) == 2
+    assert len(files_under(upload_dir)) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type", "extension"),
+    [
+        pytest.param("photo.exe", PNG, "image/png", ".png", id="png-named-exe"),
+        pytest.param("scan", JPEG, "image/jpeg", ".jpg", id="jpeg-without-extension"),
+        pytest.param("paper.PDF.sh", PDF, "application/pdf", ".pdf", id="pdf-named-sh"),
+        pytest.param("readme.md", TEXT, "text/plain; charset=utf-8", ".txt", id="text-charset"),
+    ],
+)
+def test_the_extension_comes_from_the_checked_type_not_the_name(
+    client: TestClient, name: str, content: bytes, content_type: str, extension: str
+) -> None:
+    response = client.post("/upload", files={"file": (name, content, content_type)})
+    assert response.status_code == 201
+    assert response.json()["id"].endswith(extension)
+
+
+@pytest.mark.points(2)
+def test_many_files_in_one_request(client: TestClient, upload_dir: Path) -> None:
+    sent = [
+        ("a.png", PNG, "image/png"),
+        ("b.pdf", PDF, "application/pdf"),
+        ("c.txt", TEXT, "text/plain"),
+    ]
+    response = client.post("/uploads", files=[("files", f) for f in sent])
+    assert response.status_code == 201
+    body = response.json()
+    assert [f["original_name"] for f in body["files"]] == ["a.png", "b.pdf", "c.txt"]
+    assert body["total_size"] == sum(len(content) for _, content, _ in sent)
+    for entry, (_, content, _) in zip(body["files"], sent, strict=True):
+        assert re.fullmatch(ID_PATTERN, entry["id"])
+        assert (upload_dir / entry["id"]).read_bytes() == content
+    assert len(files_under(upload_dir)) == 3
+
+
+@pytest.mark.points(3)
+def test_a_file_over_the_size_limit_is_413_and_not_stored(
+    client: TestClient, upload_dir: Path
+) -> None:
+    too_big = client.post(
+        "/upload", files={"file": ("big.txt", b"a" * (MAX_UPLOAD + 1), "text/plain")}
+    )
+    assert too_big.status_code == 413
+    assert str(MAX_UPLOAD) in too_big.json()["detail"]
+    assert files_under(upload_dir) == []  # no partial file either
+    exactly = client.post("/upload", files={"file": ("max.txt", b"a" * MAX_UPLOAD, "text/plain")})
+    assert exactly.status_code == 201
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        pytest.param(
+            ("page.html", b"<html><script>alert(1)</script></html>", "text/html"), id="html"
+        ),
+        pytest.param(("tool.exe", b"MZ\x90\x00", "application/octet-stream"), id="exe"),
+        pytest.param(
+            ("image.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "image/svg+xml"), id="svg"
+        ),
+    ],
+)
+def test_a_type_not_allowed_is_415_and_not_stored(
+    client: TestClient, upload_dir: Path, file: tuple
+) -> None:
+    response = client.post("/upload", files={"file": file})
+    assert response.status_code == 415
+    assert response.json()["detail"]
+    assert files_under(upload_dir) == []
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        pytest.param(("fake.png", TEXT, "image/png"), id="text-called-png"),
+        pytest.param(("fake.pdf", PNG, "application/pdf"), id="png-called-pdf"),
+        pytest.param(("bin.txt", b"\xff\xfe\x00\x01", "text/plain"), id="binary-called-text"),
+        pytest.param(("cut.txt", "끝".encode()[:2], "text/plain"), id="truncated-utf8"),
+    ],
+)
+def test_content_that_does_not_match_its_type_is_415(
+    client: TestClient, upload_dir: Path, file: tuple
+) -> None:
+    response = client.post("/upload", files={"file": file})
+    assert response.status_code == 415
+    assert file[0] in response.json()["detail"]
+    assert files_under(upload_dir) == []
+
+
+def test_an_empty_file_is_422(client: TestClient, upload_dir: Path) -> None:
+    response = client.post("/upload", files={"file": ("empty.txt", b"", "text/plain")})
+    assert response.status_code == 422
+    assert response.json()["detail"]
+    assert files_under(upload_dir) == []
+
+
+@pytest.mark.points(2)
+def test_many_files_are_all_or_nothing(client: TestClient, upload_dir: Path) -> None:
+    """The third file is too big: the two stored before it are removed again."""
+    files = [
+        ("files", ("a.png", PNG, "image/png")),
+        ("files", ("b.txt", TEXT, "text/plain")),
+        ("files", ("c.txt", b"c" * (MAX_UPLOAD + 1), "text/plain")),
+    ]
+    response = client.post("/uploads", files=files)
+    assert response.status_code == 413
+    assert "c.txt" in response.json()["detail"]
+    assert files_under(upload_dir) == []
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        pytest.param({"data": {"description": "no file"}}, id="no-file"),
+        pytest.param({"json": {"file": "notes.txt"}}, id="json-body"),
+        pytest.param(
+            {"files": {"file": ("a.txt", TEXT, "text/plain")}, "data": {"description": "x" * 201}},
+            id="description-too-long",
+        ),
+        pytest.param({"files": {"upload": ("a.txt", TEXT, "text/plain")}}, id="wrong-field-name"),
+    ],
+)
+def test_a_malformed_upload_is_422_and_not_stored(
+    client: TestClient, upload_dir: Path, kwargs: dict
+) -> None:
+    response = client.post("/upload", **kwargs)
+    assert response.status_code == 422
+    assert response.json()["detail"]
+    assert files_under(upload_dir) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["../../etc/passwd", "/abs/name", "..\\..\\evil.txt", "C:\\Windows\\win.ini", "..", "....//x"],
+)
+def test_a_file_name_cannot_escape_the_upload_folder(
+    client: TestClient, tmp_path: Path, upload_dir: Path, name: str
+) -> None:
+    response = client.post("/upload", files={"file": (name, TEXT, "text/plain")})
+    assert response.status_code == 201
+    body = response.json()
+    assert re.fullmatch(ID_PATTERN, body["id"])
+    assert "/" not in body["original_name"]
+    assert "\\" not in body["original_name"]
+    # The only file anywhere under this test's folder is the new one, right in upload_dir.
+    assert files_under(tmp_path) == [upload_dir / body["id"]]
