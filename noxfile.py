@@ -102,6 +102,33 @@ def tests(session: nox.Session) -> None:
     session.run("python", "-m", "shared.grading")
 
 
+RANDOM_SEEDS = (1, 42, 20261125)
+
+
+@nox.session
+def random_order(session: nox.Session) -> None:
+    """Run every suite in three fixed shuffled orders (pytest-randomly): tests are independent."""
+    install(session, "test", "random")
+    for seed in RANDOM_SEEDS:
+        session.log(f"shuffled with seed {seed}: rerun one with -p randomly --randomly-seed={seed}")
+        session.run(
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            f"--randomly-seed={seed}",
+            *pytest_args(session.posargs),
+        )
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks under bench/ (not part of tests): suite speed, background latency and load."""
+    install(session, "test", "bench")
+    scripts = session.posargs or sorted(str(p) for p in (ROOT / "bench").glob("bench_*.py"))
+    for script in scripts:
+        session.run("python", script)
+
+
 @nox.session
 def serve(session: nox.Session) -> None:
     """Run one chapter's app with reload on 127.0.0.1:8000 (nox -s serve -- ch01)."""
