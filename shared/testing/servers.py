@@ -84,7 +84,7 @@ def run_server(
     env: Mapping[str, str] | None = None,
     cwd: Path | None = None,
     ready_path: str = "/openapi.json",
-    timeout: float = 30,
+    timeout: float = 60,
 ) -> Iterator[ServerProcess]:
     """Start ``command`` (which must listen on ``port``), wait until it answers, stop it after."""
     url = f"http://127.0.0.1:{port}"
@@ -131,8 +131,13 @@ def run_uvicorn(
     cwd: Path | None = None,
     ready_path: str = "/openapi.json",
     port: int | None = None,
+    timeout: float = 60,
 ) -> Iterator[ServerProcess]:
-    """A uvicorn process serving ``app`` (``"package.module:app"``) on a free loopback port."""
+    """A uvicorn process serving ``app`` (``"package.module:app"``) on a free loopback port.
+
+    ``timeout``: seconds to wait for it to answer (an app that does work at import or
+    startup on a loaded machine may need more than the default).
+    """
     port = port or free_port()
     with run_server(
         uvicorn_command(app, port),
@@ -141,5 +146,6 @@ def run_uvicorn(
         env=env,
         cwd=cwd,
         ready_path=ready_path,
+        timeout=timeout,
     ) as server:
         yield server

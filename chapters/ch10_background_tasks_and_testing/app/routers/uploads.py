@@ -1,0 +1,49 @@
+"""``POST /upload`` stores a file and answers at once; a background task measures it."""
+
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Request, Response, UploadFile, status
+
+from ..audit import AuditDep
+from ..config import SettingsDep
+from ..database import SessionDep, SessionFactoryDep
+from ..models import Upload
+from ..schemas import UploadRead
+from ..uploads import checked_filename, new_stored_name, process_upload, save_limited
+
+router = APIRouter(tags=["uploads"])
+
+
+@router.post("/upload", status_code=status.HTTP_201_CREATED, summary="파일 업로드")
+def upload_file(
+    file: UploadFile,
+    background_tasks: BackgroundTasks,
+    request: Request,
+    response: Response,
+    db: SessionDep,
+    sessions: SessionFactoryDep,
+    settings: SettingsDep,
+    audit: AuditDep,
+) -> UploadRead:
+    filename = checked_filename(file.filename or "")
+    stored_name = new_stored_name()
+    save_limited(file.file, settings.upload_dir / stored_name, settings.max_upload_bytes)
+    upload = Upload(
+        filename=filename,
+        stored_name=stored_name,
+        content_type=file.content_type or "application/octet-stream",
+    )
+    db.add(upload)
+    db.commit()
+    background_tasks.add_task(
+        process_upload, upload.id, sessions=sessions, upload_dir=settings.upload_dir
+    )
+    audit.record("upload.created", upload_id=upload.id, filename=filename)
+    response.headers["Location"] = request.app.url_path_for("read_upload", upload_id=upload.id)
+    return UploadRead.model_validate(upload)
+
+
+@router.get("/uploads/{upload_id}", summary="업로드 처리 결과")
+def read_upload(upload_id: int, db: SessionDep) -> UploadRead:
+    upload = db.get(Upload, upload_id)
+    if upload is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"업로드 {upload_id}이(가) 없습니다")
+    return UploadRead.model_validate(upload)

@@ -1,0 +1,48 @@
+"""Users, login and a protected route: what the text's header and form-data examples call."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi.security import OAuth2PasswordRequestForm
+from sqlalchemy import select
+
+from ..audit import AuditDep
+from ..config import SettingsDep
+from ..database import SessionDep
+from ..models import User
+from ..schemas import Message, Token, UserCreate, UserRead
+from ..security import (
+    CurrentUserDep,
+    authenticate,
+    create_access_token,
+    hash_password,
+    unauthorized,
+)
+
+router = APIRouter(tags=["users"])
+
+
+@router.post("/users", status_code=status.HTTP_201_CREATED, summary="회원 가입")
+def create_user(body: UserCreate, db: SessionDep, audit: AuditDep) -> UserRead:
+    if db.scalars(select(User).where(User.username == body.username)).first() is not None:
+        raise HTTPException(status.HTTP_409_CONFLICT, detail="이미 사용 중인 사용자 이름입니다")
+    user = User(username=body.username, hashed_password=hash_password(body.password))
+    db.add(user)
+    db.commit()
+    audit.record("user.created", user_id=user.id, username=user.username)
+    return UserRead.model_validate(user)
+
+
+@router.post("/login", summary="로그인 (폼 데이터)")
+def login(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], db: SessionDep, settings: SettingsDep
+) -> Token:
+    user = authenticate(db, form.username, form.password)
+    if user is None:
+        raise unauthorized("사용자 이름 또는 비밀번호가 올바르지 않습니다")
+    return Token(access_token=create_access_token(user.username, settings))
+
+
+@router.get("/protected", summary="토큰이 있어야 하는 경로")
+def protected(user: CurrentUserDep) -> Message:
+    return Message(message=f"{user.username}님, 인증되었습니다")

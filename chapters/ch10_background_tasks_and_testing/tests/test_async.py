@@ -1,0 +1,78 @@
+"""주의사항, 비동기 테스트: ``async def`` tests with ``httpx.AsyncClient`` over ``ASGITransport``.
+
+The course text names pytest-asyncio; this repository uses AnyIO's pytest plugin instead
+(``@pytest.mark.anyio``). AnyIO is what FastAPI and Starlette themselves run on and is already
+installed with them, so no extra package is needed and the tests run on the same event-loop
+layer as the app. ``ASGITransport`` does not run the lifespan, so the ``async_client`` fixture
+enters it itself (``app.router.lifespan_context``), as uvicorn would.
+"""
+
+from collections.abc import AsyncIterator
+
+import anyio
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from .conftest import Outbox
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+async def async_client(app: FastAPI, overrides: dict) -> AsyncIterator[httpx.AsyncClient]:
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as ac,
+    ):
+        yield ac
+
+
+async def test_create_and_read_an_item(async_client: httpx.AsyncClient, sample_item) -> None:
+    response = await async_client.post("/items", json=sample_item)
+    assert response.status_code == 201
+    item_id = response.json()["id"]
+    response = await async_client.get(f"/items/{item_id}")
+    assert response.status_code == 200
+    assert response.json() == {"id": item_id, **sample_item}
+
+
+@pytest.mark.points(2)
+async def test_concurrent_requests_are_all_stored(async_client: httpx.AsyncClient) -> None:
+    """Twenty POSTs at once, on one event loop: every item stored once, the list complete."""
+    created: list[int] = []
+
+    async def create(number: int) -> None:
+        response = await async_client.post(
+            "/items", json={"name": f"동시 {number}", "price": number}
+        )
+        assert response.status_code == 201
+        created.append(response.json()["id"])
+
+    async with anyio.create_task_group() as task_group:
+        for number in range(20):
+            task_group.start_soon(create, number)
+
+    assert len(set(created)) == 20
+    # The cache was refreshed after each write; the last refresh saw every item.
+    listed = (await async_client.get("/items", params={"size": 100})).json()
+    assert sorted(item["id"] for item in listed) == sorted(created)
+
+
+@pytest.mark.points(2)
+async def test_notification_is_sent_when_the_response_is_complete(
+    async_client: httpx.AsyncClient, outbox: Outbox
+) -> None:
+    """``ASGITransport`` returns when the app is done, background tasks included."""
+    response = await async_client.post("/send-notification", params={"email": "async@example.com"})
+    assert response.status_code == 202
+    assert [message["To"] for message in outbox.messages] == ["async@example.com"]
+    status = await async_client.get(response.headers["location"])
+    assert status.json()["status"] == "sent"
+
+
+async def test_bad_input_is_a_422_here_too(async_client: httpx.AsyncClient, count_rows) -> None:
+    response = await async_client.post("/items", json={"name": "음수", "price": -1})
+    assert response.status_code == 422
+    assert response.json()["detail"]
+    assert count_rows("items") == 0

@@ -1,0 +1,184 @@
+"""Section 2 of the course text, its table of use cases, each a real background task: the audit
+log, upload processing, cache refresh and cleanup (email is ``test_notifications.py``)."""
+
+import hashlib
+import os
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import insert, update
+
+
+def stored_files(settings) -> list[Path]:
+    folder = Path(settings.upload_dir)
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+class TestAuditLog:
+    """로그 기록: one JSON line per state-changing request, written after the response."""
+
+    @pytest.mark.points(2)
+    def test_each_write_appends_one_line_after_the_response(
+        self, client: TestClient, sample_item, audit_lines
+    ) -> None:
+        item_id = client.post("/items", json=sample_item).json()["id"]
+        # TestClient waited for the tasks: the line is there as soon as it returns.
+        [created] = audit_lines()
+        assert created["action"] == "item.created"
+        assert created["method"] == "POST"
+        assert created["path"] == "/items"
+        assert created["details"] == {"item_id": item_id}
+        assert datetime.fromisoformat(created["time"]).tzinfo is not None
+
+        client.put(f"/items/{item_id}", json={"name": "새 이름", "price": 1})
+        client.patch(f"/items/{item_id}", json={"price": 2})
+        client.delete(f"/items/{item_id}")
+        client.post("/users", json={"username": "lee", "password": "password-123"})
+        assert [(e["method"], e["path"]) for e in audit_lines()] == [
+            ("POST", "/items"),
+            ("PUT", f"/items/{item_id}"),
+            ("PATCH", f"/items/{item_id}"),
+            ("DELETE", f"/items/{item_id}"),
+            ("POST", "/users"),
+        ]
+
+    def test_reads_and_failed_requests_write_no_line(self, client: TestClient, audit_lines) -> None:
+        client.get("/items")
+        client.get("/items/1")  # 404: the route raised, its tasks never run
+        client.post("/items", json={"name": "가격 없음"})  # 422
+        assert audit_lines() == []
+
+
+class TestUploadProcessing:
+    """데이터 처리: the upload is stored at once; size, hash and line count come after."""
+
+    @pytest.mark.points(3)
+    def test_text_upload_is_measured_in_the_background(self, client: TestClient, settings) -> None:
+        content = "첫째 줄\n둘째 줄\n셋째 줄".encode()
+        response = client.post("/upload", files={"file": ("memo.txt", content, "text/plain")})
+        assert response.status_code == 201
+        upload_id = response.json()["id"]
+        assert response.headers["location"].endswith(f"/uploads/{upload_id}")
+
+        result = client.get(f"/uploads/{upload_id}").json()
+        assert result["status"] == "done"
+        assert result["filename"] == "memo.txt"
+        assert result["size"] == len(content)
+        assert result["sha256"] == hashlib.sha256(content).hexdigest()
+        assert result["line_count"] == 3
+        [stored] = stored_files(settings)
+        assert stored.read_bytes() == content
+        assert stored.name != "memo.txt"  # a generated name, not the client's
+
+    def test_binary_upload_has_no_line_count(self, client: TestClient) -> None:
+        content = bytes(range(256)) * 4
+        response = client.post(
+            "/upload", files={"file": ("data.bin", content, "application/octet-stream")}
+        )
+        result = client.get(f"/uploads/{response.json()['id']}").json()
+        assert result["status"] == "done"
+        assert result["size"] == 1024
+        assert result["line_count"] is None
+
+    def test_same_name_twice_keeps_both_files(self, client: TestClient, settings) -> None:
+        for content in (b"one\n", b"two\n"):
+            response = client.post("/upload", files={"file": ("same.txt", content, "text/plain")})
+            assert response.status_code == 201
+        assert sorted(path.read_bytes() for path in stored_files(settings)) == [b"one\n", b"two\n"]
+
+
+class TestItemsCache:
+    """캐시 갱신: ``GET /items`` is served from memory; a task refreshes it after each write."""
+
+    @pytest.mark.points(2)
+    def test_list_is_cached_until_a_write_refreshes_it(
+        self, client: TestClient, solution: ModuleType, TestSessionLocal, sample_item
+    ) -> None:
+        assert client.get("/items").json() == []  # loads the (empty) cache
+        items = solution.Base.metadata.tables["items"]
+        with TestSessionLocal() as db:  # a change behind the API's back
+            db.execute(insert(items).values(name="몰래 넣은 아이템", price=1))
+            db.commit()
+        assert client.get("/items").json() == []  # still the cached list
+        assert client.get("/items/1").json()["name"] == "몰래 넣은 아이템"  # single reads: the DB
+
+        client.post("/items", json=sample_item)  # a write: its task refreshes the cache
+        assert [item["name"] for item in client.get("/items").json()] == [
+            "몰래 넣은 아이템",
+            sample_item["name"],
+        ]
+
+    def test_every_kind_of_write_refreshes_the_list(self, client: TestClient, sample_item) -> None:
+        item_id = client.post("/items", json=sample_item).json()["id"]
+        client.put(f"/items/{item_id}", json={"name": "바뀐 이름", "price": 10})
+        assert client.get("/items").json() == [{"id": item_id, "name": "바뀐 이름", "price": 10}]
+        client.patch(f"/items/{item_id}", json={"price": 20})
+        assert client.get("/items").json()[0]["price"] == 20
+        client.delete(f"/items/{item_id}")
+        assert client.get("/items").json() == []
+
+
+class TestCleanup:
+    """정리 작업: expired uploads and their files, stray files and old notifications go."""
+
+    @pytest.mark.points(3)
+    def test_cleanup_deletes_only_what_has_expired(
+        self, client: TestClient, auth_headers, solution: ModuleType, TestSessionLocal, settings
+    ) -> None:
+        uploads = {
+            name: client.post(
+                "/upload", files={"file": (f"{name}.txt", content, "text/plain")}
+            ).json()["id"]
+            for name, content in (("old", b"old upload\n"), ("new", b"new upload\n"))
+        }
+        notes = {
+            name: client.post("/send-notification", params={"email": f"{name}@example.com"}).json()[
+                "id"
+            ]
+            for name in ("old-sent", "old-pending", "new-sent")
+        }
+        # Age some rows as if they were a year old (and set their status where it matters).
+        tables = solution.Base.metadata.tables
+        old = datetime.now(timezone.utc).replace(tzinfo=None) - timedelta(days=365)
+        with TestSessionLocal() as db:
+            table = tables["uploads"]
+            db.execute(update(table).where(table.c.id == uploads["old"]).values(created_at=old))
+            table = tables["notifications"]
+            for name, status in (("old-sent", "sent"), ("old-pending", "pending")):
+                db.execute(
+                    update(table)
+                    .where(table.c.id == notes[name])
+                    .values(status=status, created_at=old, updated_at=old)
+                )
+            db.commit()
+        folder = Path(settings.upload_dir)
+        (folder / "stray-old").write_bytes(b"left by a crash")
+        (folder / "stray-new").write_bytes(b"being written right now")
+        a_year_ago = time.time() - 365 * 24 * 3600
+        os.utime(folder / "stray-old", (a_year_ago, a_year_ago))
+
+        response = client.post("/maintenance/cleanup", headers=auth_headers)
+        assert response.status_code == 202
+        assert response.json()["message"]
+
+        assert client.get(f"/uploads/{uploads['old']}").status_code == 404
+        assert client.get(f"/uploads/{uploads['new']}").json()["status"] == "done"
+        assert client.get(f"/notifications/{notes['old-sent']}").status_code == 404
+        assert client.get(f"/notifications/{notes['old-pending']}").status_code == 200  # owed
+        assert client.get(f"/notifications/{notes['new-sent']}").status_code == 200
+        assert {path.read_bytes() for path in stored_files(settings)} == {
+            b"new upload\n",
+            b"being written right now",
+        }
+
+    def test_cleanup_without_uploads_folder_is_fine(
+        self, client: TestClient, auth_headers, settings
+    ) -> None:
+        assert not Path(settings.upload_dir).exists()
+        response = client.post("/maintenance/cleanup", headers=auth_headers)
+        assert response.status_code == 202
+        assert not Path(settings.upload_dir).exists()

@@ -1,0 +1,90 @@
+"""End to end, with real parts: a uvicorn process on a free loopback port sends real mail to an
+aiosmtpd server on loopback. ``TestClient`` waits for background tasks; a real server does not,
+which is what these tests show: the client has its answer while the mail is still on its way.
+"""
+
+import time
+from collections.abc import Iterator
+from types import ModuleType
+
+import httpx
+import pytest
+
+from shared.testing import ServerProcess, SmtpServer, run_uvicorn
+
+from .live import (
+    DEADLINE,
+    STARTUP_TIMEOUT,
+    new_address,
+    request_notification,
+    server_env,
+    status_of,
+    wait_until_sent,
+)
+
+
+@pytest.fixture(scope="module")
+def server(
+    solution: ModuleType, smtp_server: SmtpServer, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[ServerProcess]:
+    """Module scope: one uvicorn process serves every test in this file. Starting one takes a
+    second or more, and the tests here cannot disturb each other: each sends to addresses of
+    its own and reads only its own rows, and ``smtp`` puts the SMTP delay back after each."""
+    folder = tmp_path_factory.mktemp("e2e")
+    with run_uvicorn(
+        f"{solution.__name__}:app",
+        log_path=folder / "uvicorn.log",
+        env=server_env(folder, smtp_server),
+        timeout=STARTUP_TIMEOUT,
+    ) as process:
+        yield process
+
+
+@pytest.mark.points(3)
+def test_the_smtp_server_receives_the_email(server: ServerProcess, smtp: SmtpServer) -> None:
+    address = new_address()
+    notification_id = request_notification(server, address)
+    [mail] = smtp.wait_for_messages(1, to=address, timeout=DEADLINE)
+    assert mail.mail_from == "e2e@example.com"
+    assert mail.message["To"] == address
+    assert "환영합니다!" in mail.body
+    assert wait_until_sent(server, notification_id)["attempts"] == 1
+
+
+@pytest.mark.points(3)
+def test_the_response_does_not_wait_for_a_slow_smtp_server(
+    server: ServerProcess, smtp: SmtpServer
+) -> None:
+    smtp.delay = 3  # the SMTP server takes 3 s to accept each message
+    address = new_address()
+    started = time.monotonic()
+    notification_id = request_notification(server, address)
+    answered_after = time.monotonic() - started
+
+    assert answered_after < 1.5  # generous: well under the 3 s the mail takes
+    assert smtp.messages_to(address) == []  # the client has its answer, the mail is not out
+    assert status_of(server, notification_id)["status"] == "pending"
+    smtp.wait_for_messages(1, to=address, timeout=DEADLINE)
+    wait_until_sent(server, notification_id)
+
+
+@pytest.mark.points(3)
+def test_stalled_deliveries_do_not_hold_up_other_requests(
+    server: ServerProcess, smtp: SmtpServer
+) -> None:
+    """More stalled deliveries than AnyIO's 40 worker threads: if each held a thread (a plain
+    ``def`` task calling ``smtplib``), new requests would wait for a thread, and time out."""
+    smtp.delay = 60  # every delivery stalls at the SMTP server until the delay is lowered
+    addresses = [new_address() for _ in range(45)]
+    with httpx.Client(base_url=server.url, timeout=10) as http:
+        for address in addresses:
+            response = http.post("/send-notification", params={"email": address})
+            assert response.status_code == 202
+        smtp.wait_for_in_flight(1, timeout=DEADLINE)
+        assert http.post("/items", json={"name": "그동안", "price": 1}).status_code == 201
+        assert http.get("/items").status_code == 200
+    assert not any(smtp.messages_to(address) for address in addresses)  # all still stalled
+
+    smtp.delay = 0
+    for address in addresses:
+        smtp.wait_for_messages(1, to=address, timeout=DEADLINE)

@@ -1,0 +1,229 @@
+"""Section 1 of the course text: ``POST /send-notification`` answers at once and a background
+task sends the email (for real, over SMTP, or to the log without a server); a restart still
+sends what a crash interrupted."""
+
+import logging
+import sqlite3
+import time
+import uuid
+from types import ModuleType
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import text, update
+
+from shared.testing import SmtpServer, wait_until
+
+from .conftest import Outbox
+
+
+def new_address() -> str:
+    return f"user-{uuid.uuid4().hex[:12]}@example.com"
+
+
+def notify(client: TestClient, email: str) -> int:
+    response = client.post("/send-notification", params={"email": email})
+    assert response.status_code == 202, response.text
+    return response.json()["id"]
+
+
+def status_of(client: TestClient, notification_id: int) -> dict:
+    response = client.get(f"/notifications/{notification_id}")
+    assert response.status_code == 200
+    return response.json()
+
+
+@pytest.mark.points(2)
+def test_send_notification_answers_202_with_its_id_and_location(client, count_rows) -> None:
+    response = client.post("/send-notification", params={"email": "a@b.co"})
+    assert response.status_code == 202
+    body = response.json()
+    assert body == {"message": "알림이 요청되었습니다", "id": body["id"]}
+    assert isinstance(body["id"], int)
+    assert response.headers["location"].endswith(f"/notifications/{body['id']}")
+    assert count_rows("notifications") == 1
+
+
+@pytest.mark.points(3)
+def test_background_task_sends_the_welcome_email(client, outbox: Outbox, settings) -> None:
+    address = new_address()
+    notify(client, address)
+    # TestClient returns only after the background tasks ran: the mail is already "sent".
+    [message] = outbox.messages
+    assert message["To"] == address
+    assert message["From"] == settings.mail_from
+    assert message["Subject"]
+    assert "환영합니다!" in message.get_content()
+
+
+@pytest.mark.points(2)
+def test_status_turns_sent_after_the_delivery(client) -> None:
+    address = new_address()
+    notification_id = notify(client, address)
+    assert status_of(client, notification_id) == {
+        "id": notification_id,
+        "email": address,
+        "status": "sent",
+        "attempts": 1,
+        "error": None,
+    }
+
+
+@pytest.mark.points(2)
+def test_tasks_run_in_the_order_they_were_added(
+    client, overrides: dict, solution: ModuleType, audit_lines
+) -> None:
+    """The route adds the delivery first and the audit entry second: when the mail goes out,
+    the audit log has no line for it yet; after the response it has."""
+    audit_actions_at_send: list[list[str]] = []
+
+    class RecordingOutbox(Outbox):
+        def send(self, message) -> None:
+            audit_actions_at_send.append([entry["action"] for entry in audit_lines()])
+            super().send(message)
+
+    overrides[solution.get_mailer] = RecordingOutbox
+    notify(client, new_address())
+    assert audit_actions_at_send == [[]]
+    assert [entry["action"] for entry in audit_lines()] == ["notification.requested"]
+
+
+@pytest.mark.points(2)
+def test_without_smtp_host_the_mail_is_written_to_the_log(
+    client, overrides: dict, solution: ModuleType, caplog: pytest.LogCaptureFixture
+) -> None:
+    del overrides[solution.get_mailer]  # the real mailer, with the test settings' SMTP_HOST unset
+    address = new_address()
+    with caplog.at_level(logging.INFO):
+        notification_id = notify(client, address)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert address in logged
+    assert "환영합니다!" in logged
+    assert status_of(client, notification_id)["status"] == "sent"
+
+
+@pytest.mark.points(3)
+def test_the_real_mailer_delivers_to_an_smtp_server(
+    client, overrides: dict, solution: ModuleType, settings, smtp: SmtpServer
+) -> None:
+    """With ``SMTP_HOST`` set, a real SMTP conversation with the aiosmtpd server on loopback."""
+    smtp_settings = settings.model_copy(update={"smtp_host": smtp.host, "smtp_port": smtp.port})
+    overrides[solution.get_settings] = lambda: smtp_settings
+    del overrides[solution.get_mailer]
+    address = new_address()
+    notification_id = notify(client, address)
+    [mail] = smtp.messages_to(address)  # accepted before TestClient returned
+    assert mail.mail_from == settings.mail_from
+    assert "환영합니다!" in mail.body
+    assert status_of(client, notification_id)["status"] == "sent"
+
+
+@pytest.mark.points(3)
+def test_startup_sends_what_an_earlier_process_left_pending(
+    app: FastAPI, overrides: dict, solution: ModuleType, TestSessionLocal, outbox: Outbox
+) -> None:
+    """A row still ``pending`` when the app starts is delivered by its lifespan; a row that is
+    ``sent`` is not sent again."""
+    interrupted, done = new_address(), new_address()
+    with TestClient(app) as first_process:
+        interrupted_id = notify(first_process, interrupted)
+        done_id = notify(first_process, done)
+    # As a process killed mid-delivery leaves them: one row pending, the other one sent.
+    notifications = solution.Base.metadata.tables["notifications"]
+    with TestSessionLocal() as db:
+        db.execute(
+            update(notifications)
+            .where(notifications.c.id == interrupted_id)
+            .values(status="pending")
+        )
+        db.execute(update(notifications).where(notifications.c.id == done_id).values(status="sent"))
+        db.commit()
+    already_sent = len(outbox.messages)
+
+    with TestClient(app) as next_process:
+        wait_until(
+            lambda: status_of(next_process, interrupted_id)["status"] == "sent",
+            timeout=10,
+            what="the pending notification sent at startup",
+        )
+    assert [m["To"] for m in outbox.messages[already_sent:]] == [interrupted]
+
+
+@pytest.mark.anyio
+@pytest.mark.points(2)
+async def test_two_processes_recovering_one_row_send_it_once(
+    app: FastAPI,
+    overrides: dict,
+    solution: ModuleType,
+    TestSessionLocal,
+    test_database_path,
+    outbox: Outbox,
+) -> None:
+    """Two app processes start at once on one database (``uvicorn --workers 2``) and both find
+    the row pending; the atomic claim lets only one of them send it.
+
+    Both lifespans run here on one event loop. A write lock held on the database file while
+    they start makes both read the row before either can claim it.
+    """
+    address = new_address()
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as ac:
+            response = await ac.post("/send-notification", params={"email": address})
+    notification_id = response.json()["id"]
+    notifications = solution.Base.metadata.tables["notifications"]
+    with TestSessionLocal() as db:  # left pending by a crash, as in the test above
+        db.execute(
+            update(notifications)
+            .where(notifications.c.id == notification_id)
+            .values(status="pending")
+        )
+        db.commit()
+    already_sent = len(outbox.messages)
+
+    class SlowOutbox(Outbox):
+        """A slow mail server: the first delivery is still sending when the second claims."""
+
+        def send(self, message) -> None:
+            time.sleep(0.5)
+            outbox.send(message)
+
+    overrides[solution.get_mailer] = SlowOutbox
+    blocker = sqlite3.connect(test_database_path, isolation_level=None)
+    try:
+        blocker.execute("BEGIN IMMEDIATE")  # writers wait (up to SQLite's busy timeout)
+        async with app.router.lifespan_context(app), app.router.lifespan_context(app):
+            blocker.execute("ROLLBACK")  # both have read the row: let the claims race
+    finally:
+        blocker.close()
+    # Both lifespans have shut down, after their deliveries.
+    assert [m["To"] for m in outbox.messages[already_sent:]] == [address]
+
+
+@pytest.mark.points(1)
+def test_a_task_whose_database_fails_is_logged_and_the_app_goes_on(
+    client: TestClient,
+    overrides: dict,
+    solution: ModuleType,
+    test_engine,
+    sample_item,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The database goes away while the mail is being sent: the task cannot record anything,
+    so the error is logged, with its traceback; the client has its 202 regardless."""
+
+    class DatabaseBreakingMailer(Outbox):
+        def send(self, message) -> None:
+            super().send(message)
+            with test_engine.begin() as connection:
+                connection.execute(text("DROP TABLE notifications"))
+
+    overrides[solution.get_mailer] = DatabaseBreakingMailer
+    response = client.post("/send-notification", params={"email": new_address()})
+    assert response.status_code == 202
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR and r.exc_info]
+    assert errors
+    assert "no such table" in str(errors[-1].exc_info[1])
+    assert client.post("/items", json=sample_item).status_code == 201

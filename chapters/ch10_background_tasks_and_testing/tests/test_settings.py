@@ -1,0 +1,92 @@
+"""Configuration from environment variables, with defaults that run with nothing installed."""
+
+import logging
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from pydantic import ValidationError
+
+from .conftest import secret_key_of
+
+ENV_NAMES = [
+    "DATABASE_URL",
+    "SMTP_HOST",
+    "SMTP_PORT",
+    "SMTP_TIMEOUT",
+    "MAIL_FROM",
+    "AUDIT_LOG_PATH",
+    "UPLOAD_DIR",
+    "SECRET_KEY",
+]
+
+
+@pytest.fixture
+def settings_class(solution: ModuleType, monkeypatch: pytest.MonkeyPatch) -> type:
+    """The solution's settings class, in a clean environment (none of its variables set)."""
+    for name in ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    return type(solution.get_settings())
+
+
+def test_every_setting_comes_from_the_environment(
+    settings_class: type, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+        "SMTP_HOST": "mail.example.com",
+        "SMTP_PORT": "2525",
+        "SMTP_TIMEOUT": "5",
+        "MAIL_FROM": "robot@example.com",
+        "AUDIT_LOG_PATH": str(tmp_path / "audit.jsonl"),
+        "UPLOAD_DIR": str(tmp_path / "files"),
+        "SECRET_KEY": "k" * 40,
+    }
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    settings = settings_class()
+    assert settings.database_url == env["DATABASE_URL"]
+    assert settings.smtp_host == "mail.example.com"
+    assert settings.smtp_port == 2525
+    assert settings.smtp_timeout == 5
+    assert settings.mail_from == "robot@example.com"
+    assert Path(settings.audit_log_path) == tmp_path / "audit.jsonl"
+    assert Path(settings.upload_dir) == tmp_path / "files"
+    assert secret_key_of(settings) == "k" * 40
+
+
+@pytest.mark.points(2)
+def test_defaults_need_nothing_installed(settings_class: type) -> None:
+    settings = settings_class()
+    assert settings.database_url.startswith("sqlite:///")
+    assert "data" in Path(settings.database_url.removeprefix("sqlite:///")).parts
+    assert not settings.smtp_host  # no SMTP server: mails go to the log
+    assert settings.smtp_timeout == 30
+
+
+def test_unset_secret_key_is_random_per_process_with_a_warning(
+    settings_class: type, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        first, second = settings_class(), settings_class()
+    assert secret_key_of(first) != secret_key_of(second)
+    assert len(secret_key_of(first)) >= 32
+    assert any("SECRET_KEY" in r.getMessage() for r in caplog.records if r.levelno >= 30)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("SECRET_KEY", "short"),
+        ("SMTP_PORT", "not a port"),
+        ("MAIL_FROM", "robot@example.com\r\nBcc: everyone@example.com"),
+        ("MAIL_FROM", "not an address"),
+    ],
+    ids=["short-key", "port", "header-injection", "no-address"],
+)
+def test_bad_values_are_refused_at_startup(
+    settings_class: type, monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError):
+        settings_class()

@@ -1,0 +1,27 @@
+"""Chapter 10's harness grades another solution: a notification endpoint that forgets to
+register the delivery task loses exactly the tests that wait for a delivery, and nothing else
+(restart recovery, the audit line, the 202 itself still pass)."""
+
+NO_DELIVERY = {
+    "test_notifications.py::test_background_task_sends_the_welcome_email",  # 3 points
+    "test_notifications.py::test_status_turns_sent_after_the_delivery",  # 2
+    "test_notifications.py::test_tasks_run_in_the_order_they_were_added",  # 2
+    "test_notifications.py::test_without_smtp_host_the_mail_is_written_to_the_log",  # 2
+    "test_notifications.py::test_the_real_mailer_delivers_to_an_smtp_server",  # 3
+    "test_notifications.py::test_a_task_whose_database_fails_is_logged_and_the_app_goes_on",  # 1
+    "test_task_errors.py::test_failed_delivery_is_logged_stored_and_not_sent_to_the_client",  # 3
+    "test_task_errors.py::test_the_app_keeps_serving_after_a_task_failed",  # 2
+    "test_task_errors.py::test_a_refused_smtp_connection_is_a_failed_notification",  # 2
+    "test_overrides.py::test_the_outbox_replaces_the_mailer",  # 2
+    "test_async.py::test_notification_is_sent_when_the_response_is_complete",  # 2
+    "test_e2e.py::test_the_smtp_server_receives_the_email",  # 3
+    "test_e2e.py::test_the_response_does_not_wait_for_a_slow_smtp_server",  # 3
+    "test_e2e.py::test_stalled_deliveries_do_not_hold_up_other_requests",  # 3
+    "test_restart.py::test_a_delivery_cut_by_a_crash_is_made_after_the_restart",  # 4
+}
+
+
+def test_solution_without_the_delivery_task_loses_exactly_the_delivery_points(grade) -> None:
+    result = grade("ch10", "shared.tests.broken.ch10_no_delivery_task")
+    assert result.failed == NO_DELIVERY
+    assert (result.earned, result.possible) == (161 - 37, 161)
