@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends
-from sqlalchemy import Engine, create_engine, make_url
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from .config import get_settings
@@ -24,12 +24,28 @@ class Base(DeclarativeBase):
 SessionLocal = sessionmaker(autoflush=False, expire_on_commit=False)
 
 
+# Seconds a write waits for another writer's lock before "database is locked" (pysqlite's
+# default is 5: under load, 50 requests and their delivery tasks writing at once, too short).
+BUSY_TIMEOUT = 30
+
+
 def make_engine(url: str) -> Engine:
     """A SQLite engine for ``url``; the database file's folder is created if missing."""
     database = make_url(url).database or ""  # "" for an in-memory database: nothing to create
     Path(database).parent.mkdir(parents=True, exist_ok=True)
     # Requests and background tasks run in worker threads: a connection may change threads.
-    return create_engine(url, connect_args={"check_same_thread": False})
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT})
+    if database and database != ":memory:":
+        event.listen(engine, "connect", use_write_ahead_log)
+    return engine
+
+
+def use_write_ahead_log(dbapi_connection, _record) -> None:
+    """WAL: readers (status polls, the items cache) no longer block the writers, and the
+    other way round; only writers queue, each for at most ``BUSY_TIMEOUT`` seconds."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
 
 
 @lru_cache
