@@ -6,7 +6,7 @@
   runs inside an outer transaction that is rolled back after it, and the app's own
   ``commit()`` only releases a SAVEPOINT inside it (``join_transaction_mode``).
 
-``bench_isolation.py`` times both; ``conftest.py`` uses the faster (see the README).
+``bench/bench_isolation.py`` (repository root) times both; ``conftest.py`` uses the faster.
 """
 
 from __future__ import annotations
