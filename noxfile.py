@@ -71,14 +71,17 @@ def as_chapter_path(arg: str, previous: str) -> str:
         return arg
 
 
+def in_parallel(args: list[str]) -> list[str]:
+    """``-n auto`` unless the arguments choose the number of xdist workers themselves."""
+    if any(a in ("-n", "--numprocesses") or a.startswith(("-n", "--numprocesses=")) for a in args):
+        return args
+    return ["-n", "auto", *args]
+
+
 def pytest_args(posargs: list[str]) -> list[str]:
     """Chapter names among the arguments (``1``, ``01``, ``ch01``, folder) become paths."""
-    args = [as_chapter_path(arg, prev) for prev, arg in zip(["", *posargs], posargs, strict=False)]
-    if not any(
-        a in ("-n", "--numprocesses") or a.startswith(("-n", "--numprocesses=")) for a in args
-    ):
-        args = ["-n", "auto", *args]
-    return args
+    pairs = zip(["", *posargs], posargs, strict=False)
+    return in_parallel([as_chapter_path(arg, prev) for prev, arg in pairs])
 
 
 @nox.session
@@ -127,6 +130,34 @@ def bench(session: nox.Session) -> None:
     scripts = session.posargs or sorted(str(p) for p in (ROOT / "bench").glob("bench_*.py"))
     for script in scripts:
         session.run("python", script)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Fuzz every chapter's app against its own OpenAPI schema (schemathesis), bounded for CI.
+
+    Fails on any 5xx and on any answer the schema does not document. Bounds come from the
+    environment (shared/fuzz/bounds.py): FUZZ_EXAMPLES (25 cases per operation), FUZZ_SEED
+    (fixed; "random" for new cases), FUZZ_DEADLINE_MS, FUZZ_BUDGET (seconds per chapter).
+    ``nox -s fuzz -- shared/fuzz/fuzz_ch05.py`` fuzzes one chapter. Not measured: not graded.
+    """
+    install(session, "test", "fuzz")
+    args = in_parallel(list(session.posargs))
+    pairs = zip(["", *args], args, strict=False)
+    if not any(not a.startswith("-") and prev not in VALUE_OPTIONS for prev, a in pairs):
+        args.append("shared/fuzz")
+    session.run(
+        "pytest",
+        "-o",
+        "python_files=fuzz_*.py",
+        "-p",
+        "no:cacheprovider",
+        "-p",
+        "no:grading",  # the grade table is for the graded suites
+        *args,
+        # Hypothesis keeps its files in the session's venv, not in the checkout.
+        env={"HYPOTHESIS_STORAGE_DIRECTORY": str(Path(session.virtualenv.location) / "hypothesis")},
+    )
 
 
 @nox.session

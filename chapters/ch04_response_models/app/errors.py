@@ -10,6 +10,10 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
+# For the ``responses=`` of routes with a JSON body: FastAPI answers 400 by itself for a body it
+# cannot even decode (bytes that are not UTF-8); JSON that does not parse is a 422.
+UNREADABLE_BODY = {400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"}}
+
 
 async def validation_error_without_input(
     request: Request, exc: RequestValidationError

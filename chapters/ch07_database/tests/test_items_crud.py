@@ -42,6 +42,21 @@ class TestCreateAndRead:
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == ["path", "item_id"]
 
+    @pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE"])
+    def test_an_id_past_sqlite_integers_is_422_not_500(
+        self, client: TestClient, db: TestDatabase, method: str
+    ) -> None:
+        """Found by ``nox -s fuzz``: 2**63 reached SQLite, whose driver cannot send it (500)."""
+        body = {"name": "연필", "price": 500} if method in ("PUT", "PATCH") else None
+        response = client.request(method, f"/items/{2**63}", json=body)
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["path", "item_id"]
+        assert db.count() == 0
+
+    def test_the_largest_sqlite_id_is_a_plain_404(self, client: TestClient) -> None:
+        response = client.get(f"/items/{2**63 - 1}")
+        assert response.status_code == 404
+
 
 class TestBadBodyStoresNothing:
     @pytest.mark.parametrize(

@@ -18,6 +18,11 @@ oauth2_scheme = OAuth2PasswordBearer(tokenUrl="login")
 
 TokenDep = Annotated[str, Depends(oauth2_scheme)]
 
+# For the ``responses=`` of the routers that use these checks: /docs and /openapi.json list the
+# answers a caller without a (valid) token or without the role gets.
+UNAUTHORIZED = {401: {"description": "토큰이 없거나 유효하지 않음 (WWW-Authenticate: Bearer)"}}
+FORBIDDEN = {403: {"description": "필요한 역할이 없음"}}
+
 
 def get_current_user(token: TokenDep, db: SessionDep, settings: SettingsDep) -> User:
     """The user named by a valid token; 401 for any bad token, with no hint which check failed."""

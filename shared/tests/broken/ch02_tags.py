@@ -29,7 +29,9 @@ def list_items(
     return items.list_items(catalog, tag=[], sort=sort, page=page, size=size)
 
 
-router.add_api_route("/{item_id}", items.read_item, methods=["GET"])
+router.add_api_route(
+    "/{item_id}", items.read_item, methods=["GET"], responses={404: {"description": "없는 상품"}}
+)
 
 app = FastAPI(title=TITLE, version=VERSION, description=DESCRIPTION)
 app.include_router(router)

@@ -25,19 +25,19 @@ class Item(schemas.ItemBase):
 router = APIRouter(prefix="/items", tags=["items"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=items.UNREADABLE_BODY)
 def create_item(item: Item, store: StoreDep) -> schemas.ItemOut:
     return items.create_item(item, store)
 
 
-@router.post("/bulk", status_code=status.HTTP_201_CREATED)
+@router.post("/bulk", status_code=status.HTTP_201_CREATED, responses=items.UNREADABLE_BODY)
 def create_items(
     bodies: Annotated[list[Item], Body(min_length=1, max_length=items.MAX_BULK)], store: StoreDep
 ) -> list[schemas.ItemOut]:
     return items.create_items(bodies, store)
 
 
-@router.put("/{item_id}")
+@router.put("/{item_id}", responses=items.NOT_FOUND | items.UNREADABLE_BODY)
 def replace_item(
     item_id: items.ItemId,
     item: Annotated[Item, Body(openapi_examples=REPLACE_EXAMPLES)],
@@ -48,7 +48,7 @@ def replace_item(
 
 
 router.add_api_route("", items.list_items, methods=["GET"])
-router.add_api_route("/{item_id}", items.read_item, methods=["GET"])
+router.add_api_route("/{item_id}", items.read_item, methods=["GET"], responses=items.NOT_FOUND)
 
 app = FastAPI(title=TITLE, version=VERSION, description=DESCRIPTION, lifespan=reference.lifespan)
 app.include_router(router)

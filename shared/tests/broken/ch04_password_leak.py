@@ -18,6 +18,7 @@ for route in users.router.routes:
         route.endpoint,
         methods=list(route.methods),
         status_code=route.status_code,
+        responses=route.responses,
         response_model=None,  # the endpoints return UserInDB: hashed_password and all
         name=route.name,
     )

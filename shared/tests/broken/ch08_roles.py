@@ -17,7 +17,7 @@ create_user = reference.create_user
 get_db = reference.get_db
 get_settings = reference.get_settings
 
-open_admin = APIRouter(prefix="/admin", tags=["admin"])
+open_admin = APIRouter(prefix="/admin", tags=["admin"], responses=admin.router.responses)
 open_admin.add_api_route("", admin.admin_home, methods=["GET"])
 open_admin.add_api_route("/users", admin.list_users, methods=["GET"])
 

@@ -19,4 +19,4 @@ REQUEST_ID_AND_TIMING = {
 def test_solution_without_its_middleware_loses_exactly_the_middleware_points(grade) -> None:
     result = grade("ch09", "shared.tests.broken.ch09_request_id")
     assert result.failed == REQUEST_ID_AND_TIMING
-    assert (result.earned, result.possible) == (102 - 15, 102)
+    assert (result.earned, result.possible) == (115 - 15, 115)

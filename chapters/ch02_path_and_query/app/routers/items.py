@@ -40,7 +40,7 @@ def list_items(
     return paginate(items, page, size)
 
 
-@router.get("/{item_id}", summary="상품 하나")
+@router.get("/{item_id}", responses={404: {"description": "없는 상품"}}, summary="상품 하나")
 def read_item(
     item_id: Annotated[int, Path(ge=1, le=MAX_ITEM_ID, description="상품 번호 (1~1000)")],
     catalog: CatalogDep,

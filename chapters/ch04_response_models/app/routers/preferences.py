@@ -10,6 +10,7 @@ from typing import Annotated, get_args
 from fastapi import APIRouter, Cookie, Response, status
 from fastapi.responses import JSONResponse
 
+from ..errors import UNREADABLE_BODY
 from ..schemas import Theme, ThemeChoice
 
 router = APIRouter(tags=["headers-and-cookies"])
@@ -21,7 +22,7 @@ THEME_MAX_AGE = 60 * 60 * 24 * 365  # seconds: remember the choice for a year
 COOKIE_OPTIONS = {"path": "/", "httponly": True, "samesite": "lax"}
 
 
-@router.put("/preferences/theme", summary="테마 저장 (Set-Cookie)")
+@router.put("/preferences/theme", responses=UNREADABLE_BODY, summary="테마 저장 (Set-Cookie)")
 def set_theme(choice: ThemeChoice, response: Response) -> ThemeChoice:
     response.set_cookie(THEME_COOKIE, choice.theme, max_age=THEME_MAX_AGE, **COOKIE_OPTIONS)
     return choice

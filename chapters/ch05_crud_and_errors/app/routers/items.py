@@ -15,6 +15,9 @@ from ..schemas import ErrorMessage, Item, ItemCreate, ItemPatch, Purchase, Valid
 
 NOT_FOUND = {404: {"model": ErrorMessage, "description": "없는 아이템"}}
 NAME_TAKEN = {409: {"model": ErrorMessage, "description": "이미 있는 이름"}}
+# FastAPI answers 400 by itself for a body it cannot even decode (bytes that are not UTF-8);
+# JSON that does not parse is a 422.
+UNREADABLE_BODY = {400: {"model": ErrorMessage, "description": "읽을 수 없는 본문 (UTF-8이 아님)"}}
 
 router = APIRouter(
     prefix="/items",
@@ -63,7 +66,7 @@ def read_item(item_id: ItemId, store: ItemStoreDep) -> Item:
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses=NAME_TAKEN,
+    responses=NAME_TAKEN | UNREADABLE_BODY,
     summary="아이템 만들기 (201 + Location)",
 )
 def create_item(
@@ -77,7 +80,9 @@ def create_item(
     return item
 
 
-@router.put("/{item_id}", responses=NOT_FOUND | NAME_TAKEN, summary="아이템 바꾸기 (전체)")
+@router.put(
+    "/{item_id}", responses=NOT_FOUND | NAME_TAKEN | UNREADABLE_BODY, summary="아이템 바꾸기 (전체)"
+)
 def replace_item(item_id: ItemId, data: ItemCreate, store: ItemStoreDep) -> Item:
     """Every field from the body; the ones left out take their defaults again."""
     try:
@@ -89,7 +94,9 @@ def replace_item(item_id: ItemId, data: ItemCreate, store: ItemStoreDep) -> Item
     return item
 
 
-@router.patch("/{item_id}", responses=NOT_FOUND | NAME_TAKEN, summary="아이템 고치기 (일부)")
+@router.patch(
+    "/{item_id}", responses=NOT_FOUND | NAME_TAKEN | UNREADABLE_BODY, summary="아이템 고치기 (일부)"
+)
 def update_item(item_id: ItemId, patch: ItemPatch, store: ItemStoreDep) -> Item:
     """Only the fields in the body change (``exclude_unset``); ``{}`` changes nothing."""
     try:
@@ -114,7 +121,9 @@ def delete_item(item_id: ItemId, store: ItemStoreDep) -> None:
 
 @router.post(
     "/{item_id}/purchase",
-    responses=NOT_FOUND | {409: {"model": ErrorMessage, "description": "재고 부족"}},
+    responses=NOT_FOUND
+    | {409: {"model": ErrorMessage, "description": "재고 부족"}}
+    | UNREADABLE_BODY,
     summary="구매 (재고 차감)",
 )
 def purchase_item(item_id: ItemId, purchase: Purchase, store: ItemStoreDep) -> Item:

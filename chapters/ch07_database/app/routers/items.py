@@ -12,8 +12,16 @@ from ..schemas import ItemCreate, ItemPage, ItemRead, ItemUpdate
 
 NOT_FOUND = {404: {"description": "없는 아이템"}}
 CONFLICT = {409: {"description": "같은 이름의 아이템이 이미 있음"}}
+# FastAPI answers 400 by itself for a body it cannot even decode (bytes that are not UTF-8);
+# JSON that does not parse is a 422.
+UNREADABLE_BODY = {400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"}}
 
-ItemId = Annotated[int, Path(ge=1, description="아이템 id")]
+# SQLite's INTEGER is 64-bit: a larger id cannot exist, and the driver cannot even send it
+# (an OverflowError, a 500, if it got that far). Likewise no page may start past that row.
+MAX_ID = 2**63 - 1
+MAX_PAGE = 1_000_000
+
+ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="아이템 id")]
 
 router = APIRouter(prefix="/items", tags=["items"])
 
@@ -29,7 +37,9 @@ def item_or_404(db: Session, item_id: int) -> Item:
 @router.get("", summary="아이템 목록 (SQL LIMIT/OFFSET 페이지)")
 def list_items(
     db: SessionDep,
-    page: Annotated[int, Query(ge=1, description="1부터 시작하는 페이지 번호")] = 1,
+    page: Annotated[
+        int, Query(ge=1, le=MAX_PAGE, description="1부터 시작하는 페이지 번호 (최대 1,000,000)")
+    ] = 1,
     size: Annotated[int, Query(ge=1, le=100, description="페이지당 항목 수 (최대 100)")] = 10,
 ) -> ItemPage:
     rows, total = crud.list_items(db, offset=(page - 1) * size, limit=size)
@@ -38,7 +48,12 @@ def list_items(
     )
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=CONFLICT, summary="아이템 생성")
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses=CONFLICT | UNREADABLE_BODY,
+    summary="아이템 생성",
+)
 def create_item(body: ItemCreate, db: SessionDep) -> ItemRead:
     return ItemRead.model_validate(crud.create_item(db, body.model_dump()))
 
@@ -48,13 +63,17 @@ def read_item(item_id: ItemId, db: SessionDep) -> ItemRead:
     return ItemRead.model_validate(item_or_404(db, item_id))
 
 
-@router.put("/{item_id}", responses=NOT_FOUND | CONFLICT, summary="아이템 전체 수정")
+@router.put(
+    "/{item_id}", responses=NOT_FOUND | CONFLICT | UNREADABLE_BODY, summary="아이템 전체 수정"
+)
 def replace_item(item_id: ItemId, body: ItemCreate, db: SessionDep) -> ItemRead:
     item = item_or_404(db, item_id)
     return ItemRead.model_validate(crud.update_item(db, item, body.model_dump()))
 
 
-@router.patch("/{item_id}", responses=NOT_FOUND | CONFLICT, summary="아이템 부분 수정")
+@router.patch(
+    "/{item_id}", responses=NOT_FOUND | CONFLICT | UNREADABLE_BODY, summary="아이템 부분 수정"
+)
 def update_item(item_id: ItemId, body: ItemUpdate, db: SessionDep) -> ItemRead:
     item = item_or_404(db, item_id)
     changes = body.model_dump(exclude_unset=True)

@@ -4,12 +4,17 @@ from fastapi import APIRouter, Depends
 from sqlalchemy import func, select
 
 from ..database import SessionDep
-from ..deps import require_role
+from ..deps import FORBIDDEN, UNAUTHORIZED, require_role
 from ..models import User
 from ..schemas import UserPublic
 
 # A router-level dependency: every route below is checked, none can forget it.
-router = APIRouter(prefix="/admin", tags=["admin"], dependencies=[Depends(require_role("admin"))])
+router = APIRouter(
+    prefix="/admin",
+    tags=["admin"],
+    dependencies=[Depends(require_role("admin"))],
+    responses=UNAUTHORIZED | FORBIDDEN,
+)
 
 
 @router.get("", summary="관리자 페이지")

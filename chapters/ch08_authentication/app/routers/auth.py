@@ -14,7 +14,11 @@ from ..security import create_access_token
 router = APIRouter(tags=["auth"])
 
 
-@router.post("/login", summary="로그인 (access token 발급)")
+@router.post(
+    "/login",
+    responses={401: {"description": "아이디 또는 비밀번호가 틀림"}},
+    summary="로그인 (access token 발급)",
+)
 def login(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], db: SessionDep, settings: SettingsDep
 ) -> Token:

@@ -2,9 +2,9 @@
 
 from fastapi import APIRouter
 
-from ..deps import CurrentUser
+from ..deps import UNAUTHORIZED, CurrentUser
 
-router = APIRouter(tags=["protected"])
+router = APIRouter(tags=["protected"], responses=UNAUTHORIZED)
 
 
 @router.get("/protected", summary="로그인한 사용자 전용")

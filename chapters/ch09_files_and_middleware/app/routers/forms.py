@@ -7,7 +7,16 @@ from pydantic import EmailStr
 
 from ..schemas import ContactOut, ProfileForm
 
-router = APIRouter(prefix="/forms", tags=["forms"])
+router = APIRouter(
+    prefix="/forms",
+    tags=["forms"],
+    responses={
+        # Starlette cannot parse the form body (a broken multipart one): FastAPI answers 400.
+        400: {"description": "읽을 수 없는 폼 본문"},
+        # The body size limit (middleware) covers these routes too.
+        413: {"description": "요청 본문이 너무 큼"},
+    },
+)
 
 
 @router.post("/contact", summary="문의하기 (Form 필드)")

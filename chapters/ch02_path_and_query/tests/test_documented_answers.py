@@ -1,0 +1,18 @@
+"""Every answer is in ``/openapi.json``: the regression ``nox -s fuzz`` found (a 404)."""
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+
+def documented(client: TestClient, method: str, path: str) -> set[str]:
+    """The status codes ``/openapi.json`` lists for one operation."""
+    return set(client.get("/openapi.json").json()["paths"][path][method]["responses"])
+
+
+def test_an_unknown_item_is_a_documented_404(
+    client: TestClient, catalog: list[dict[str, Any]]
+) -> None:
+    response = client.get("/items/999")
+    assert response.status_code == 404
+    assert "404" in documented(client, "get", "/items/{item_id}")

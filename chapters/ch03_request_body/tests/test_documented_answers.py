@@ -1,0 +1,55 @@
+"""Every answer is in ``/openapi.json``: the regressions ``nox -s fuzz`` found.
+
+An unknown id's 404 was missing, and so was the 400 FastAPI answers by itself for a body it
+cannot decode (bytes that are not UTF-8; JSON that does not parse is a 422).
+"""
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+NOT_UTF8 = b'{"name": "\xff\xfe", "price": 1000}'
+
+
+def documented(schema: dict[str, Any], method: str, path: str) -> set[str]:
+    """The status codes ``/openapi.json`` lists for one operation."""
+    return set(schema["paths"][path][method.lower()]["responses"])
+
+
+@pytest.mark.parametrize(
+    ("method", "body"), [("GET", None), ("PUT", {"name": "무선 키보드", "price": 59000})]
+)
+def test_an_unknown_id_is_a_documented_404(
+    client: TestClient, schema: dict[str, Any], method: str, body: dict[str, Any] | None
+) -> None:
+    response = client.request(method, "/items/999", json=body)
+    assert response.status_code == 404
+    assert "404" in documented(schema, method, "/items/{item_id}")
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "path"),
+    [
+        ("POST", "/items", "/items"),
+        ("POST", "/items/bulk", "/items/bulk"),
+        ("PUT", "/items/{id}", "/items/{item_id}"),
+    ],
+)
+def test_a_body_that_is_not_utf8_is_a_documented_400(
+    client: TestClient,
+    schema: dict[str, Any],
+    created: dict[str, Any],
+    method: str,
+    url: str,
+    path: str,
+) -> None:
+    response = client.request(
+        method,
+        url.format(id=created["id"]),
+        content=NOT_UTF8,
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert "400" in documented(schema, method, path)
+    assert client.get("/items").json() == [created]  # nothing stored, nothing changed

@@ -1,0 +1,69 @@
+"""Every answer is in ``/openapi.json``: the regressions ``nox -s fuzz`` found.
+
+The schema listed only 200/201 and 422: not the 401 of a missing or bad token, nor a wrong
+password's 401, a taken name's 409, a user's 403 on the admin routes, or the 400 FastAPI answers
+by itself for a body it cannot decode (bytes that are not UTF-8).
+"""
+
+from collections.abc import Callable
+
+import pytest
+from fastapi.testclient import TestClient
+
+from .support import PASSWORD, bearer
+
+
+def documented(client: TestClient, method: str, path: str) -> set[str]:
+    """The status codes ``/openapi.json`` lists for one operation."""
+    return set(client.get("/openapi.json").json()["paths"][path][method]["responses"])
+
+
+@pytest.mark.parametrize("path", ["/users/me", "/protected", "/admin", "/admin/users"])
+def test_a_missing_token_is_a_documented_401(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 401
+    assert "401" in documented(client, "get", path)
+
+
+@pytest.mark.parametrize("path", ["/admin", "/admin/users"])
+def test_a_regular_users_answer_on_the_admin_routes_is_documented(
+    client: TestClient,
+    register: Callable[..., dict],
+    login: Callable[..., str],
+    path: str,
+) -> None:
+    """A 403 where the role is checked; ``test_roles.py`` grades that it is checked."""
+    register("alice")
+    response = client.get(path, headers=bearer(login("alice")))
+    assert str(response.status_code) in documented(client, "get", path)
+
+
+def test_a_wrong_password_is_a_documented_401(
+    client: TestClient, register: Callable[..., dict]
+) -> None:
+    register("alice")
+    response = client.post("/login", data={"username": "alice", "password": PASSWORD + "x"})
+    assert response.status_code == 401
+    assert "401" in documented(client, "post", "/login")
+
+
+def test_a_taken_username_is_a_documented_409(
+    client: TestClient, register: Callable[..., dict]
+) -> None:
+    register("alice")
+    response = client.post("/users", json={"username": "alice", "password": PASSWORD})
+    assert response.status_code == 409
+    assert "409" in documented(client, "post", "/users")
+
+
+def test_a_body_that_is_not_utf8_is_a_documented_400(
+    client: TestClient, count_users: Callable[[], int]
+) -> None:
+    response = client.post(
+        "/users",
+        content=b'{"username": "\xff\xfe", "password": "correct-horse-battery"}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert "400" in documented(client, "post", "/users")
+    assert count_users() == 0
