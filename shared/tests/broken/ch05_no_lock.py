@@ -1,9 +1,10 @@
 """Chapter 5 with a store that takes no lock: the concurrency tests, and only they, must fail.
 
 The store is the reference's, with its lock replaced by a no-op. Its dict stands for a real
-storage: every read and write takes a moment (releasing the GIL, as I/O does), so concurrent
-requests really interleave between "read the current state" and "write the new one" instead of
-depending on when Python happens to switch threads. Routes and error handlers are the
+storage: a read returns what was there when it was asked, and arrives a moment later (a round
+trip, releasing the GIL, as I/O does); a write takes a moment too. Concurrent requests then
+all read the same state before any of them writes the new one, every time, instead of only
+when Python happens to switch threads at the wrong instant. Routes and error handlers are the
 reference's own.
 """
 
@@ -18,20 +19,23 @@ from chapters.ch05_crud_and_errors.app.routers import items
 from chapters.ch05_crud_and_errors.app.schemas import Item
 from chapters.ch05_crud_and_errors.app.store import ItemStore
 
-STORAGE_LATENCY = 0.005  # seconds per read or write
+READ_LATENCY = 0.05  # seconds between reading a value and the reader having it
+WRITE_LATENCY = 0.005  # seconds per write
 
 
 class SlowStorage(dict[int, Item]):
     def get(self, key: int, default: Item | None = None) -> Item | None:
-        time.sleep(STORAGE_LATENCY)
-        return super().get(key, default)
+        value = super().get(key, default)
+        time.sleep(READ_LATENCY)
+        return value
 
     def values(self) -> list[Item]:  # a snapshot, as a query would return
-        time.sleep(STORAGE_LATENCY)
-        return list(super().values())
+        snapshot = list(super().values())
+        time.sleep(READ_LATENCY)
+        return snapshot
 
     def __setitem__(self, key: int, value: Item) -> None:
-        time.sleep(STORAGE_LATENCY)
+        time.sleep(WRITE_LATENCY)
         super().__setitem__(key, value)
 
 
