@@ -35,8 +35,7 @@ def make_engine(url: str) -> Engine:
     Path(database).parent.mkdir(parents=True, exist_ok=True)
     # Requests and background tasks run in worker threads: a connection may change threads.
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT})
-    if database and database != ":memory:":
-        event.listen(engine, "connect", use_write_ahead_log)
+    event.listen(engine, "connect", use_write_ahead_log)  # a no-op on an in-memory database
     return engine
 
 

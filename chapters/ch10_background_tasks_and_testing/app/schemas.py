@@ -85,3 +85,9 @@ class UploadRead(BaseModel):
     size: int | None
     sha256: str | None
     line_count: int | None
+
+
+class ErrorMessage(BaseModel):
+    """Every error but 422: ``{"detail": "<what went wrong, for a person>"}``."""
+
+    detail: str

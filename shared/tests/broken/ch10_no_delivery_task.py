@@ -15,6 +15,7 @@ from chapters.ch10_background_tasks_and_testing.app.audit import audit_entry, wr
 from chapters.ch10_background_tasks_and_testing.app.config import SettingsDep
 from chapters.ch10_background_tasks_and_testing.app.database import SessionDep
 from chapters.ch10_background_tasks_and_testing.app.models import Notification
+from chapters.ch10_background_tasks_and_testing.app.responses import NOT_FOUND
 from chapters.ch10_background_tasks_and_testing.app.routers import (
     items,
     maintenance,
@@ -56,7 +57,11 @@ def send_notification(
     return NotificationAccepted(message="알림이 요청되었습니다", id=notification.id)
 
 
-router.add_api_route("/notifications/{notification_id}", notifications.read_notification)
+router.add_api_route(
+    "/notifications/{notification_id}",
+    notifications.read_notification,
+    responses=NOT_FOUND,  # as documented by the reference route
+)
 
 app = FastAPI(title=reference.app.title, lifespan=reference.lifespan)
 for included in (router, items.router, users.router, uploads.router, maintenance.router):

@@ -6,14 +6,17 @@ audit line and the cache refresh, and answers without waiting for either.
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, status
+from fastapi import APIRouter, BackgroundTasks, HTTPException, Path, Query, status
 from sqlalchemy.orm import Session
 
 from ..audit import AuditDep
 from ..cache import ItemsCacheDep, load_items, refresh_items_cache
 from ..database import SessionDep, SessionFactoryDep
 from ..models import Item
+from ..responses import MAX_ID, NOT_FOUND, UNREADABLE_BODY
 from ..schemas import ItemCreate, ItemRead, ItemUpdate
+
+ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="아이템 id")]
 
 router = APIRouter(prefix="/items", tags=["items"])
 
@@ -37,12 +40,14 @@ def list_items(
     return items[start : start + size]
 
 
-@router.get("/{item_id}", summary="아이템 조회")
-def read_item(item_id: int, db: SessionDep) -> ItemRead:
+@router.get("/{item_id}", responses=NOT_FOUND, summary="아이템 조회")
+def read_item(item_id: ItemId, db: SessionDep) -> ItemRead:
     return ItemRead.model_validate(get_item_or_404(db, item_id))
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, summary="아이템 생성")
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, responses=UNREADABLE_BODY, summary="아이템 생성"
+)
 def create_item(
     body: ItemCreate,
     db: SessionDep,
@@ -59,9 +64,9 @@ def create_item(
     return ItemRead.model_validate(item)
 
 
-@router.put("/{item_id}", summary="아이템 전체 수정")
+@router.put("/{item_id}", responses=NOT_FOUND | UNREADABLE_BODY, summary="아이템 전체 수정")
 def replace_item(
-    item_id: int,
+    item_id: ItemId,
     body: ItemCreate,
     db: SessionDep,
     sessions: SessionFactoryDep,
@@ -78,9 +83,9 @@ def replace_item(
     return ItemRead.model_validate(item)
 
 
-@router.patch("/{item_id}", summary="아이템 부분 수정")
+@router.patch("/{item_id}", responses=NOT_FOUND | UNREADABLE_BODY, summary="아이템 부분 수정")
 def update_item(
-    item_id: int,
+    item_id: ItemId,
     body: ItemUpdate,
     db: SessionDep,
     sessions: SessionFactoryDep,
@@ -98,9 +103,11 @@ def update_item(
     return ItemRead.model_validate(item)
 
 
-@router.delete("/{item_id}", status_code=status.HTTP_204_NO_CONTENT, summary="아이템 삭제")
+@router.delete(
+    "/{item_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND, summary="아이템 삭제"
+)
 def delete_item(
-    item_id: int,
+    item_id: ItemId,
     db: SessionDep,
     sessions: SessionFactoryDep,
     cache: ItemsCacheDep,

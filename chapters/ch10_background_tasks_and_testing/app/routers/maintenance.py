@@ -6,13 +6,19 @@ from ..audit import AuditDep
 from ..cleanup import cleanup_expired
 from ..config import SettingsDep
 from ..database import SessionFactoryDep
+from ..responses import UNAUTHORIZED
 from ..schemas import Message
 from ..security import CurrentUserDep
 
 router = APIRouter(prefix="/maintenance", tags=["maintenance"])
 
 
-@router.post("/cleanup", status_code=status.HTTP_202_ACCEPTED, summary="정리 작업 요청")
+@router.post(
+    "/cleanup",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=UNAUTHORIZED,
+    summary="정리 작업 요청",
+)
 def request_cleanup(
     user: CurrentUserDep,
     background_tasks: BackgroundTasks,

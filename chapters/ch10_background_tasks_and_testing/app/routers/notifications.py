@@ -7,7 +7,16 @@ response, and ``GET /notifications/{id}`` tells how that went.
 
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Request, Response, status
+from fastapi import (
+    APIRouter,
+    BackgroundTasks,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+    Response,
+    status,
+)
 from pydantic import EmailStr
 
 from ..audit import audit_entry, write_audit_entry
@@ -16,7 +25,10 @@ from ..database import SessionDep, SessionFactoryDep
 from ..delivery import deliver_notification
 from ..mailer import MailerDep
 from ..models import Notification
+from ..responses import MAX_ID, NOT_FOUND
 from ..schemas import NotificationAccepted, NotificationRead
+
+NotificationId = Annotated[int, Path(ge=1, le=MAX_ID, description="알림 id")]
 
 router = APIRouter(tags=["notifications"])
 
@@ -56,8 +68,8 @@ def send_notification(
     return NotificationAccepted(message="알림이 요청되었습니다", id=notification.id)
 
 
-@router.get("/notifications/{notification_id}", summary="알림 상태")
-def read_notification(notification_id: int, db: SessionDep) -> NotificationRead:
+@router.get("/notifications/{notification_id}", responses=NOT_FOUND, summary="알림 상태")
+def read_notification(notification_id: NotificationId, db: SessionDep) -> NotificationRead:
     notification = db.get(Notification, notification_id)
     if notification is None:
         raise HTTPException(

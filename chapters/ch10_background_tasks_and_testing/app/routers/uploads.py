@@ -1,18 +1,34 @@
 """``POST /upload`` stores a file and answers at once; a background task measures it."""
 
-from fastapi import APIRouter, BackgroundTasks, HTTPException, Request, Response, UploadFile, status
+from typing import Annotated
+
+from fastapi import (
+    APIRouter,
+    BackgroundTasks,
+    HTTPException,
+    Path,
+    Request,
+    Response,
+    UploadFile,
+    status,
+)
 
 from ..audit import AuditDep
 from ..config import SettingsDep
 from ..database import SessionDep, SessionFactoryDep
 from ..models import Upload
+from ..responses import BAD_UPLOAD, MAX_ID, NOT_FOUND
 from ..schemas import UploadRead
 from ..uploads import checked_filename, new_stored_name, process_upload, save_limited
+
+UploadId = Annotated[int, Path(ge=1, le=MAX_ID, description="업로드 id")]
 
 router = APIRouter(tags=["uploads"])
 
 
-@router.post("/upload", status_code=status.HTTP_201_CREATED, summary="파일 업로드")
+@router.post(
+    "/upload", status_code=status.HTTP_201_CREATED, responses=BAD_UPLOAD, summary="파일 업로드"
+)
 def upload_file(
     file: UploadFile,
     background_tasks: BackgroundTasks,
@@ -41,8 +57,8 @@ def upload_file(
     return UploadRead.model_validate(upload)
 
 
-@router.get("/uploads/{upload_id}", summary="업로드 처리 결과")
-def read_upload(upload_id: int, db: SessionDep) -> UploadRead:
+@router.get("/uploads/{upload_id}", responses=NOT_FOUND, summary="업로드 처리 결과")
+def read_upload(upload_id: UploadId, db: SessionDep) -> UploadRead:
     upload = db.get(Upload, upload_id)
     if upload is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"업로드 {upload_id}이(가) 없습니다")

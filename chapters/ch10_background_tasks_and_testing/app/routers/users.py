@@ -10,6 +10,7 @@ from ..audit import AuditDep
 from ..config import SettingsDep
 from ..database import SessionDep
 from ..models import User
+from ..responses import CONFLICT, UNAUTHORIZED, UNREADABLE_BODY
 from ..schemas import Message, Token, UserCreate, UserRead
 from ..security import (
     CurrentUserDep,
@@ -22,7 +23,12 @@ from ..security import (
 router = APIRouter(tags=["users"])
 
 
-@router.post("/users", status_code=status.HTTP_201_CREATED, summary="회원 가입")
+@router.post(
+    "/users",
+    status_code=status.HTTP_201_CREATED,
+    responses=CONFLICT | UNREADABLE_BODY,
+    summary="회원 가입",
+)
 def create_user(body: UserCreate, db: SessionDep, audit: AuditDep) -> UserRead:
     if db.scalars(select(User).where(User.username == body.username)).first() is not None:
         raise HTTPException(status.HTTP_409_CONFLICT, detail="이미 사용 중인 사용자 이름입니다")
@@ -33,7 +39,7 @@ def create_user(body: UserCreate, db: SessionDep, audit: AuditDep) -> UserRead:
     return UserRead.model_validate(user)
 
 
-@router.post("/login", summary="로그인 (폼 데이터)")
+@router.post("/login", responses=UNAUTHORIZED | UNREADABLE_BODY, summary="로그인 (폼 데이터)")
 def login(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], db: SessionDep, settings: SettingsDep
 ) -> Token:
@@ -43,6 +49,6 @@ def login(
     return Token(access_token=create_access_token(user.username, settings))
 
 
-@router.get("/protected", summary="토큰이 있어야 하는 경로")
+@router.get("/protected", responses=UNAUTHORIZED, summary="토큰이 있어야 하는 경로")
 def protected(user: CurrentUserDep) -> Message:
     return Message(message=f"{user.username}님, 인증되었습니다")
