@@ -15,6 +15,9 @@ from .chapters import chapter_from_folder, chapter_title, normalize_key
 from .report import build_table
 from .results import TestResult, dump, group_of, score
 
+# The shared test helpers assert like tests do: let pytest explain their failures.
+pytest.register_assert_rewrite("shared.testing")
+
 POINTS_KEY = "points"
 solutions_key = pytest.StashKey[dict[str, str]]()
 
