@@ -13,7 +13,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,10 +40,9 @@ def wait_until(predicate, timeout: float, interval: float = 0.05, what: str = "c
 
 
 @dataclass
-class ServerProcess:
-    """A running server: its base URL, its process, and its combined output so far."""
+class RunningProcess:
+    """A process started for a test: its ``Popen`` and its combined output so far."""
 
-    url: str
     process: subprocess.Popen
     log_path: Path
 
@@ -57,13 +56,20 @@ class ServerProcess:
         self.process.wait(timeout=10)
 
     def stop(self, timeout: float = 10) -> None:
-        """SIGTERM and wait: uvicorn shuts down gracefully (coverage data gets written)."""
+        """SIGTERM and wait: servers shut down gracefully (coverage data gets written)."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+@dataclass
+class ServerProcess(RunningProcess):
+    """A running HTTP server: its process, its output, and its base URL."""
+
+    url: str = ""
 
 
 def _ready(url: str, process: subprocess.Popen, path: str) -> bool:
@@ -73,6 +79,41 @@ def _ready(url: str, process: subprocess.Popen, path: str) -> bool:
         return httpx.get(url + path, timeout=1).status_code < 500
     except httpx.TransportError:
         return False
+
+
+@contextlib.contextmanager
+def run_process(
+    command: Sequence[str],
+    *,
+    log_path: Path,
+    ready: Callable[[RunningProcess], bool],
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+    what: str = "process",
+) -> Iterator[RunningProcess]:
+    """Start ``command``, wait until ``ready(process)`` holds, stop it (SIGTERM) after.
+
+    ``ready`` may raise to give up at once (the process exited, say); its output is then part
+    of the error, as it is after ``timeout`` seconds.
+    """
+    with open(log_path, "ab") as log:
+        process = subprocess.Popen(
+            list(command),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+        )
+    running = RunningProcess(process, log_path)
+    try:
+        try:
+            wait_until(lambda: ready(running), timeout, what=f"{what} ready")
+        except (TimeoutError, RuntimeError) as exc:
+            raise RuntimeError(f"{exc}; its output:\n{running.output}") from exc
+        yield running
+    finally:
+        running.stop()
 
 
 @contextlib.contextmanager
@@ -88,23 +129,17 @@ def run_server(
 ) -> Iterator[ServerProcess]:
     """Start ``command`` (which must listen on ``port``), wait until it answers, stop it after."""
     url = f"http://127.0.0.1:{port}"
-    with open(log_path, "ab") as log:
-        process = subprocess.Popen(
-            list(command),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            cwd=cwd,
-            env={**os.environ, **(env or {})},
-        )
-    server = ServerProcess(url, process, log_path)
-    try:
-        try:
-            wait_until(lambda: _ready(url, process, ready_path), timeout, what=f"{url} ready")
-        except (TimeoutError, RuntimeError) as exc:
-            raise RuntimeError(f"{exc}; server output:\n{server.output}") from exc
+    with run_process(
+        command,
+        log_path=log_path,
+        ready=lambda running: _ready(url, running.process, ready_path),
+        env=env,
+        cwd=cwd,
+        timeout=timeout,
+        what=url,
+    ) as running:
+        server = ServerProcess(running.process, running.log_path, url)
         yield server
-    finally:
-        server.stop()
 
 
 def uvicorn_command(app: str, port: int, *extra: str) -> list[str]:

@@ -4,7 +4,8 @@ Code that sends mail with ``smtplib`` is tested against a server that speaks rea
 server can be made slow (``delay``): each message then waits that long before it is accepted,
 which is how a test proves that a response does not wait for the mail, or kills a sender while
 its message is in flight. A message is recorded only when the server accepts it (its ``250``
-reply); a client that disconnects while its message waits delivered nothing.
+reply); a client that disconnects while its message waits delivered nothing. A test can also
+make the server refuse a recipient (``refuse``), as a real one refuses an unknown mailbox.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ class RecordingHandler:
         self.delay = delay
         self.in_flight = 0  # messages received but not yet accepted (waiting out the delay)
         self.abandoned = 0  # messages whose client went away while they waited
+        self.refused: set[str] = set()  # recipients answered "550", lower case
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        if address.lower() in self.refused:
+            return f"550 5.1.1 <{address}>: mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:
         self._update(in_flight=+1)
@@ -120,6 +128,10 @@ class SmtpServer:
     @property
     def abandoned(self) -> int:
         return self.handler.abandoned
+
+    def refuse(self, address: str) -> None:
+        """From now on, answer ``550`` to ``address`` as a recipient (the sender gets an error)."""
+        self.handler.refused.add(address.lower())
 
     def messages_to(self, address: str) -> list[ReceivedMail]:
         """Accepted messages with ``address`` among their envelope recipients."""

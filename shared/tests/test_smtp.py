@@ -118,3 +118,14 @@ def test_explicit_port_and_stop() -> None:
         assert second.port == port
         send(second, welcome("again@example.com"))
         assert second.wait_for_messages(1, timeout=10)[0].rcpt_tos == ("again@example.com",)
+
+
+def test_a_refused_recipient_gets_550_and_nothing_is_recorded(server: SmtpServer) -> None:
+    server.refuse("Nobody@Example.com")  # refused whatever the case
+    with pytest.raises(smtplib.SMTPRecipientsRefused) as refused:
+        send(server, welcome("nobody@example.com"))
+    [(code, reply)] = refused.value.recipients.values()
+    assert code == 550
+    assert b"mailbox unavailable" in reply
+    send(server, welcome("somebody@example.com"))  # others are still accepted
+    assert [m.message["To"] for m in server.messages] == ["somebody@example.com"]

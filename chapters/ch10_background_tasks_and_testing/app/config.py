@@ -9,7 +9,7 @@ import logging
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import Depends
 from pydantic import Field, SecretStr, field_validator
@@ -44,6 +44,14 @@ class Settings(BaseSettings):
     # Deliveries at once: they run in their own threads, never in the pool requests need.
     smtp_max_connections: int = Field(default=4, ge=1)
     mail_from: str = "noreply@example.com"
+
+    # Who sends the mail: BackgroundTasks in the web process (nothing else to run), or a
+    # Celery worker fed through a Redis broker (``app/celery_tasks.py``, run separately).
+    task_backend: Literal["background", "celery"] = "background"
+    celery_broker_url: str = "redis://127.0.0.1:6379/0"
+    # Seconds before Redis hands an unacknowledged job (its worker died) to another worker.
+    # It must exceed the longest delivery, or a slow job is handed out twice.
+    celery_visibility_timeout: int = Field(default=3600, ge=1)
 
     audit_log_path: Path = DATA_DIR / "audit.log"  # one JSON line per state-changing request
     upload_dir: Path = DATA_DIR / "uploads"

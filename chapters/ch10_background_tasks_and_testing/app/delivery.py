@@ -66,20 +66,21 @@ async def deliver_notification(
     )
 
 
-def claim(db: Session, notification_id: int, attempts_seen: int) -> Notification | None:
+def claim(db: Session, notification_id: int, attempts_seen: int | None) -> Notification | None:
     """Take the row for one delivery attempt, or ``None`` if it is not ours to send.
 
     ``UPDATE ... SET attempts = attempts + 1 WHERE status = 'pending' AND attempts = :seen``
     changes one row only if nobody sent or claimed it since it was read; of two processes
-    recovering the same row, one wins.
+    recovering the same row, one wins. ``attempts_seen=None`` (a Celery job) leaves out the
+    attempts test: the broker hands a job to one worker at a time, and a job handed out again
+    after its worker died must be able to take the row that worker had claimed.
     """
+    conditions = [Notification.id == notification_id, Notification.status == PENDING]
+    if attempts_seen is not None:
+        conditions.append(Notification.attempts == attempts_seen)
     result = db.execute(
         update(Notification)
-        .where(
-            Notification.id == notification_id,
-            Notification.status == PENDING,
-            Notification.attempts == attempts_seen,
-        )
+        .where(*conditions)
         .values(attempts=Notification.attempts + 1, updated_at=utcnow())
     )
     db.commit()
@@ -94,7 +95,7 @@ def deliver(
     sessions: sessionmaker[Session],
     mailer: Mailer,
     mail_from: str,
-    attempts_seen: int,
+    attempts_seen: int | None,
 ) -> None:
     """Claim, send, record: blocking, run in a delivery thread. No session is held open
     while the SMTP server is talking (it may take up to ``SMTP_TIMEOUT`` per step)."""

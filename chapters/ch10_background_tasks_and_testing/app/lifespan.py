@@ -5,7 +5,8 @@ re-dispatches every notification still ``pending``: an earlier process accepted 
 crashed or was killed before the email went out (``BackgroundTasks`` die with their process).
 Only rows left by an earlier process can be pending here, since no request has been served
 yet; the claim in ``delivery.claim`` keeps two processes from sending the same row twice.
-Shutdown waits for those re-dispatched deliveries.
+Shutdown waits for those re-dispatched deliveries. With ``TASK_BACKEND=celery`` there is
+nothing to re-dispatch: the jobs wait on the broker, and a worker sends them.
 
 A lifespan has no request, so FastAPI's dependency injection does not run in it.
 ``provided`` looks a dependency up the way injection would, a test's override first, so a test
@@ -60,7 +61,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     session_provider = app.dependency_overrides.get(get_db, get_db)
     with contextlib.contextmanager(session_provider)() as db:
         sessions = session_factory_for(db)
-        pending = pending_notifications(db)
+        pending = pending_notifications(db) if settings.task_backend == "background" else []
     if pending:
         logger.info("re-dispatching %d notification(s) left pending", len(pending))
 

@@ -6,12 +6,16 @@ Then:   curl -X POST '127.0.0.1:8000/send-notification?email=a@b.co'
 Configuration comes from environment variables (see ``config.Settings``); without
 ``SMTP_HOST`` mails are written to the log.
 
+With ``TASK_BACKEND=celery`` a Celery worker sends the mail (see ``celery_tasks.py``):
+        celery -A chapters.ch10_background_tasks_and_testing.app.celery_tasks worker --pool threads
+
 The names imported here are what the tests use (the grading contract): ``app``, ``get_db``,
-``get_settings``, ``get_mailer`` and ``Base``.
+``get_settings``, ``get_mailer``, ``Base`` and ``celery_app`` (the worker's Celery app).
 """
 
 from fastapi import FastAPI
 
+from .celery_tasks import celery_app
 from .config import Settings, get_settings
 from .database import Base, SessionLocal, get_db
 from .lifespan import lifespan
@@ -32,4 +36,13 @@ app.include_router(users.router)
 app.include_router(uploads.router)
 app.include_router(maintenance.router)
 
-__all__ = ["Base", "SessionLocal", "Settings", "app", "get_db", "get_mailer", "get_settings"]
+__all__ = [
+    "Base",
+    "SessionLocal",
+    "Settings",
+    "app",
+    "celery_app",
+    "get_db",
+    "get_mailer",
+    "get_settings",
+]

@@ -32,6 +32,9 @@ BAD_UPLOAD: Responses = {
     400: error("파일 이름에 경로가 있거나 본문이 깨짐 (a path in the name, broken multipart)"),
     413: error("파일이 너무 큼: MAX_UPLOAD_BYTES 초과 (file too large)"),
 }
+QUEUE_DOWN: Responses = {
+    503: error("TASK_BACKEND=celery인데 브로커에 연결할 수 없음, 메일 없음 (broker unreachable)")
+}
 
 # SQLite's INTEGER is 64-bit: an id outside it cannot exist, and the driver cannot even send it
 # (an OverflowError, a 500, if it got that far). Ids start at 1, so the rest is a 422 as well.

@@ -24,7 +24,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from shared.testing import SmtpServer, run_smtp_server, solution_module
+from shared.testing import SmtpServer, redis_server_path, run_smtp_server, solution_module
 
 from ..app import main as reference
 
@@ -133,6 +133,7 @@ def settings(solution: ModuleType, tmp_path: Path, test_database_path: Path):
             "audit_log_path": tmp_path / "audit.log",
             "upload_dir": tmp_path / "uploads",
             "smtp_host": None,
+            "task_backend": "background",  # BackgroundTasks unless a test says otherwise
         }
     )
 
@@ -284,3 +285,28 @@ def smtp_server() -> Iterator[SmtpServer]:
 def smtp(smtp_server: SmtpServer) -> Iterator[SmtpServer]:
     yield smtp_server
     smtp_server.delay = 0
+
+
+# --------------------------------------------------------------------------- task backends
+
+# TASK_BACKEND values: the end-to-end tests run once for each.
+BACKENDS = ["background", "celery"]
+
+
+def checked_backend(backend: str) -> str:
+    """``backend``, if this machine can run it: Celery needs ``redis-server`` (the test skips
+    without it, with the command that installs it; under ``CI=true`` it fails instead)."""
+    if backend == "celery":
+        redis_server_path()
+    return backend
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return checked_backend(request.param)
+
+
+@pytest.fixture
+def celery() -> str:
+    """For the tests of the Celery backend alone (skipped without ``redis-server``)."""
+    return checked_backend("celery")

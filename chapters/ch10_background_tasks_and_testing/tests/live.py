@@ -1,12 +1,31 @@
-"""Helpers for the tests that run the app in a real uvicorn process (``test_e2e.py``,
-``test_restart.py``): its environment, and requests to it over real HTTP."""
+"""Helpers for the tests that run the app in real processes (``test_e2e.py``,
+``test_restart.py``, ``test_celery_worker.py``): the app deployed with one task backend, and
+requests to it over real HTTP.
 
+A ``Deployment`` is what one backend needs around the web process: nothing for
+``TASK_BACKEND=background``; a Redis broker of its own, and worker processes, for ``celery``.
+The same end-to-end tests run against both (the ``backend`` fixture).
+"""
+
+import contextlib
 import uuid
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import httpx
 
-from shared.testing import ServerProcess, SmtpServer, wait_until
+from shared.testing import (
+    RunningProcess,
+    ServerProcess,
+    SmtpServer,
+    run_celery_worker,
+    run_redis_server,
+    run_uvicorn,
+    wait_until,
+)
 
 DEADLINE = 10  # seconds: generous for a loopback delivery; waits end as soon as they can
 STARTUP_TIMEOUT = 60  # seconds for uvicorn to import the app and answer, on a busy machine
@@ -42,9 +61,72 @@ def status_of(server: ServerProcess, notification_id: int) -> dict:
     return httpx.get(f"{server.url}/notifications/{notification_id}", timeout=DEADLINE).json()
 
 
-def wait_until_sent(server: ServerProcess, notification_id: int) -> dict:
+def wait_for_status(server: ServerProcess, notification_id: int, wanted: str) -> dict:
+    """Poll the status endpoint until the notification is ``wanted``; its last answer."""
     return wait_until(
-        lambda: (s := status_of(server, notification_id))["status"] == "sent" and s,
+        lambda: (s := status_of(server, notification_id))["status"] == wanted and s,
         timeout=DEADLINE,
-        what=f"notification {notification_id} sent",
+        what=f"notification {notification_id} {wanted}",
     )
+
+
+def wait_until_sent(server: ServerProcess, notification_id: int) -> dict:
+    return wait_for_status(server, notification_id, "sent")
+
+
+@dataclass
+class Deployment:
+    """The app with one backend, its environment set, ready to start processes."""
+
+    backend: str
+    solution: str  # the module that provides ``app`` and ``celery_app``
+    env: dict[str, str]
+    folder: Path
+
+    def web(self, name: str = "web") -> AbstractContextManager[ServerProcess]:
+        """A uvicorn process serving the app (start as many as a test needs)."""
+        return run_uvicorn(
+            f"{self.solution}:app",
+            log_path=self.folder / f"{name}.log",
+            env=self.env,
+            timeout=STARTUP_TIMEOUT,
+        )
+
+    def worker(self, name: str = "worker") -> AbstractContextManager[RunningProcess]:
+        """A Celery worker process consuming this deployment's broker."""
+        return run_celery_worker(
+            f"{self.solution}:celery_app",
+            log_path=self.folder / f"{name}.log",
+            env=self.env,
+            name=name,
+            timeout=STARTUP_TIMEOUT,
+        )
+
+    @contextlib.contextmanager
+    def workers(self) -> Iterator[list[RunningProcess]]:
+        """What sends the mail besides the web process: one Celery worker, or nothing."""
+        with contextlib.ExitStack() as processes:
+            if self.backend == "celery":
+                yield [processes.enter_context(self.worker())]
+            else:
+                yield []
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[ServerProcess]:
+        """The app as it would be deployed: its workers, if any, and the web process."""
+        with self.workers(), self.web() as web:
+            yield web
+
+
+@contextlib.contextmanager
+def deployment(
+    backend: str, solution: ModuleType, folder: Path, smtp: SmtpServer, **settings: str
+) -> Iterator[Deployment]:
+    """The environment for ``backend`` (``settings`` adds variables: ``name=value``), with a
+    Redis server of its own for ``celery``; no process of the app is started yet."""
+    env = server_env(folder, smtp) | {"TASK_BACKEND": backend}
+    env |= {name.upper(): value for name, value in settings.items()}
+    with contextlib.ExitStack() as services:
+        if backend == "celery":
+            env["CELERY_BROKER_URL"] = services.enter_context(run_redis_server(folder)).url
+        yield Deployment(backend, solution.__name__, env, folder)

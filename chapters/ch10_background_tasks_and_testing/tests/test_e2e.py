@@ -1,8 +1,12 @@
 """End to end, with real parts: a uvicorn process on a free loopback port sends real mail to an
 aiosmtpd server on loopback. ``TestClient`` waits for background tasks; a real server does not,
 which is what these tests show: the client has its answer while the mail is still on its way.
+
+Every test runs twice: ``[background]``, the web process sends the mail after the response;
+``[celery]``, a Celery worker process sends it, fed through a real Redis server.
 """
 
+import asyncio
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -11,34 +15,34 @@ from types import ModuleType
 import httpx
 import pytest
 
-from shared.testing import ServerProcess, SmtpServer, run_uvicorn
+from shared.testing import ServerProcess, SmtpServer
 
+from .conftest import BACKENDS, checked_backend
 from .live import (
     DEADLINE,
-    STARTUP_TIMEOUT,
+    deployment,
     new_address,
     request_notification,
-    server_env,
     status_of,
+    wait_for_status,
     wait_until_sent,
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=BACKENDS)
 def server(
-    solution: ModuleType, smtp_server: SmtpServer, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest,
+    solution: ModuleType,
+    smtp_server: SmtpServer,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[ServerProcess]:
-    """Module scope: one uvicorn process serves every test in this file. Starting one takes a
-    second or more, and the tests here cannot disturb each other: each sends to addresses of
-    its own and reads only its own rows, and ``smtp`` puts the SMTP delay back after each."""
-    folder = tmp_path_factory.mktemp("e2e")
-    with run_uvicorn(
-        f"{solution.__name__}:app",
-        log_path=folder / "uvicorn.log",
-        env=server_env(folder, smtp_server),
-        timeout=STARTUP_TIMEOUT,
-    ) as process:
-        yield process
+    """Module scope: one deployment per backend serves every test in this file. Starting one
+    takes a second or more, and the tests here cannot disturb each other: each sends to
+    addresses of its own and reads only its own rows, and ``smtp`` puts the delay back."""
+    backend = checked_backend(request.param)
+    folder = tmp_path_factory.mktemp(f"e2e-{backend}")
+    with deployment(backend, solution, folder, smtp_server) as deployed, deployed.running() as web:
+        yield web
 
 
 @pytest.mark.points(3)
@@ -113,3 +117,46 @@ def test_a_reader_holding_the_database_does_not_fail_requests(
         reader.execute("ROLLBACK")
         reader.close()
     wait_until_sent(server, response.json()["id"])
+
+
+@pytest.mark.points(2)
+def test_a_refused_recipient_is_recorded_as_failed(server: ServerProcess, smtp: SmtpServer) -> None:
+    """The mail server answers 550: the row says ``failed`` with the server's answer, nothing
+    is delivered, and the next notification goes out as usual."""
+    refused, accepted = new_address(), new_address()
+    smtp.refuse(refused)
+    failed = wait_for_status(server, request_notification(server, refused), "failed")
+    assert failed["attempts"] == 1
+    assert "550" in failed["error"]
+    assert "mailbox unavailable" in failed["error"]
+
+    wait_until_sent(server, request_notification(server, accepted))
+    assert smtp.messages_to(refused) == []
+    assert len(smtp.messages_to(accepted)) == 1
+
+
+async def post_concurrently(url: str, addresses: list[str]) -> list[httpx.Response]:
+    """One POST per address, all in flight at once (one connection each)."""
+    limits = httpx.Limits(max_connections=len(addresses))
+    async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
+        return await asyncio.gather(
+            *(client.post("/send-notification", params={"email": a}) for a in addresses)
+        )
+
+
+@pytest.mark.points(3)
+def test_100_concurrent_requests_lose_no_mail(server: ServerProcess, smtp: SmtpServer) -> None:
+    """Every request answered 202 with an id of its own, every address got exactly one mail,
+    and every row ends ``sent`` after one attempt."""
+    addresses = [new_address() for _ in range(100)]
+    responses = asyncio.run(post_concurrently(server.url, addresses))
+    assert [r.status_code for r in responses] == [202] * 100, [r.text for r in responses]
+    ids = [r.json()["id"] for r in responses]
+    assert len(set(ids)) == 100
+
+    for address in addresses:
+        smtp.wait_for_messages(1, to=address, timeout=DEADLINE)
+    statuses = [wait_until_sent(server, notification_id) for notification_id in ids]
+    assert {(s["status"], s["attempts"]) for s in statuses} == {("sent", 1)}
+    # Every row is final now: no claim can send any of them again.
+    assert [len(smtp.messages_to(address)) for address in addresses] == [1] * 100

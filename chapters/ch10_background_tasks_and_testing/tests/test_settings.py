@@ -18,6 +18,9 @@ ENV_NAMES = [
     "AUDIT_LOG_PATH",
     "UPLOAD_DIR",
     "SECRET_KEY",
+    "TASK_BACKEND",
+    "CELERY_BROKER_URL",
+    "CELERY_VISIBILITY_TIMEOUT",
 ]
 
 
@@ -41,6 +44,9 @@ def test_every_setting_comes_from_the_environment(
         "AUDIT_LOG_PATH": str(tmp_path / "audit.jsonl"),
         "UPLOAD_DIR": str(tmp_path / "files"),
         "SECRET_KEY": "k" * 40,
+        "TASK_BACKEND": "celery",
+        "CELERY_BROKER_URL": "redis://broker.example.com:6380/2",
+        "CELERY_VISIBILITY_TIMEOUT": "600",
     }
     for name, value in env.items():
         monkeypatch.setenv(name, value)
@@ -53,6 +59,9 @@ def test_every_setting_comes_from_the_environment(
     assert Path(settings.audit_log_path) == tmp_path / "audit.jsonl"
     assert Path(settings.upload_dir) == tmp_path / "files"
     assert secret_key_of(settings) == "k" * 40
+    assert settings.task_backend == "celery"
+    assert settings.celery_broker_url == "redis://broker.example.com:6380/2"
+    assert settings.celery_visibility_timeout == 600
 
 
 @pytest.mark.points(2)
@@ -62,6 +71,7 @@ def test_defaults_need_nothing_installed(settings_class: type) -> None:
     assert "data" in Path(settings.database_url.removeprefix("sqlite:///")).parts
     assert not settings.smtp_host  # no SMTP server: mails go to the log
     assert settings.smtp_timeout == 30
+    assert settings.task_backend == "background"  # no broker, no worker to run
 
 
 def test_unset_secret_key_is_random_per_process_with_a_warning(
@@ -81,8 +91,10 @@ def test_unset_secret_key_is_random_per_process_with_a_warning(
         ("SMTP_PORT", "not a port"),
         ("MAIL_FROM", "robot@example.com\r\nBcc: everyone@example.com"),
         ("MAIL_FROM", "not an address"),
+        ("TASK_BACKEND", "rabbitmq"),
+        ("CELERY_VISIBILITY_TIMEOUT", "0"),
     ],
-    ids=["short-key", "port", "header-injection", "no-address"],
+    ids=["short-key", "port", "header-injection", "no-address", "backend", "visibility"],
 )
 def test_bad_values_are_refused_at_startup(
     settings_class: type, monkeypatch: pytest.MonkeyPatch, name: str, value: str

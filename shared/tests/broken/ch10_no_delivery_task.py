@@ -25,8 +25,9 @@ from chapters.ch10_background_tasks_and_testing.app.routers import (
 )
 from chapters.ch10_background_tasks_and_testing.app.schemas import NotificationAccepted
 
-Base, get_db, get_mailer, get_settings = (
+Base, celery_app, get_db, get_mailer, get_settings = (
     reference.Base,
+    reference.celery_app,
     reference.get_db,
     reference.get_mailer,
     reference.get_settings,

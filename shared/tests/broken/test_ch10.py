@@ -1,6 +1,10 @@
 """Chapter 10's harness grades another solution: a notification endpoint that forgets to
 register the delivery task loses exactly the tests that wait for a delivery, and nothing else
-(restart recovery, the audit line, the 202 itself still pass)."""
+(restart recovery, the audit line, the 202 itself still pass).
+
+The Celery backend's tests are left out (``-k "not celery"``): the bug is in the background
+path, and they would add a minute of Redis and worker processes to this serial run.
+"""
 
 NO_DELIVERY = {
     "test_notifications.py::test_background_task_sends_the_welcome_email",  # 3 points
@@ -14,15 +18,17 @@ NO_DELIVERY = {
     "test_task_errors.py::test_a_refused_smtp_connection_is_a_failed_notification",  # 2
     "test_overrides.py::test_the_outbox_replaces_the_mailer",  # 2
     "test_async.py::test_notification_is_sent_when_the_response_is_complete",  # 2
-    "test_e2e.py::test_the_smtp_server_receives_the_email",  # 3
-    "test_e2e.py::test_the_response_does_not_wait_for_a_slow_smtp_server",  # 3
-    "test_e2e.py::test_stalled_deliveries_do_not_hold_up_other_requests",  # 3
-    "test_e2e.py::test_a_reader_holding_the_database_does_not_fail_requests",  # 2
-    "test_restart.py::test_a_delivery_cut_by_a_crash_is_made_after_the_restart",  # 4
+    "test_e2e.py::test_the_smtp_server_receives_the_email[background]",  # 3
+    "test_e2e.py::test_the_response_does_not_wait_for_a_slow_smtp_server[background]",  # 3
+    "test_e2e.py::test_stalled_deliveries_do_not_hold_up_other_requests[background]",  # 3
+    "test_e2e.py::test_a_reader_holding_the_database_does_not_fail_requests[background]",  # 2
+    "test_e2e.py::test_a_refused_recipient_is_recorded_as_failed[background]",  # 2
+    "test_e2e.py::test_100_concurrent_requests_lose_no_mail[background]",  # 3
+    "test_restart.py::test_a_delivery_cut_by_a_crash_is_made_after_the_restart[background]",  # 4
 }
 
 
 def test_solution_without_the_delivery_task_loses_exactly_the_delivery_points(grade) -> None:
-    result = grade("ch10", "shared.tests.broken.ch10_no_delivery_task")
+    result = grade("ch10", "shared.tests.broken.ch10_no_delivery_task", "-k", "not celery")
     assert result.failed == NO_DELIVERY
-    assert (result.earned, result.possible) == (185 - 39, 185)
+    assert (result.earned, result.possible) == (192 - 44, 192)

@@ -1,0 +1,100 @@
+"""``TASK_BACKEND=celery`` inside the test process: what the web side does with the job.
+
+The route puts the job on the broker and sends nothing itself (``TestClient`` waits for
+background tasks, so a mail sent by one would already be in the outbox); with the broker down
+the client gets a clear 503 and the row says ``failed``; and the lifespan leaves pending rows
+to the workers. ``test_celery_worker.py`` and ``test_e2e.py`` run the worker for real.
+"""
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import redis
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import insert, select
+
+from shared.testing import free_port, run_redis_server
+
+from .conftest import Outbox
+
+CELERY_DEFAULT_QUEUE = "celery"  # the Redis list a job waits in until a worker takes it
+
+
+@pytest.fixture
+def use_celery(overrides: dict, solution: ModuleType, settings: Any) -> Callable[[str], None]:
+    """``use_celery(broker_url)``: switch this test's app to the Celery backend on that broker
+    (in ``overrides``, which are restored after the test)."""
+
+    def switch(broker_url: str) -> None:
+        celery_settings = settings.model_copy(
+            update={"task_backend": "celery", "celery_broker_url": broker_url}
+        )
+        overrides[solution.get_settings] = lambda: celery_settings
+
+    return switch
+
+
+def unreachable_broker() -> str:
+    return f"redis://127.0.0.1:{free_port()}/0"  # nobody listens there
+
+
+def notification_rows(solution: ModuleType, TestSessionLocal) -> list[dict]:
+    table = solution.Base.metadata.tables["notifications"]
+    with TestSessionLocal() as db:
+        return [row._asdict() for row in db.execute(select(table))]
+
+
+@pytest.mark.points(2)
+def test_the_route_puts_one_job_on_the_broker_and_sends_nothing_itself(
+    celery: str, app: FastAPI, use_celery, outbox: Outbox, tmp_path: Path
+) -> None:
+    with run_redis_server(tmp_path) as broker:
+        use_celery(broker.url)
+        with TestClient(app) as client:
+            response = client.post("/send-notification", params={"email": "a@b.co"})
+            assert response.status_code == 202
+            notification = client.get(response.headers["location"]).json()
+        with redis.Redis.from_url(broker.url) as queue:
+            assert queue.llen(CELERY_DEFAULT_QUEUE) == 1  # waiting for a worker
+    assert outbox.messages == []  # nothing sent by the web process, not even after the response
+    assert (notification["status"], notification["attempts"]) == ("pending", 0)
+
+
+@pytest.mark.points(2)
+def test_an_unreachable_broker_is_a_503_and_the_row_says_failed(
+    app: FastAPI, use_celery, solution: ModuleType, outbox: Outbox, TestSessionLocal, audit_lines
+) -> None:
+    use_celery(unreachable_broker())
+    with TestClient(app) as client:
+        response = client.post("/send-notification", params={"email": "a@b.co"})
+    assert response.status_code == 503
+    assert isinstance(response.json()["detail"], str)
+    assert response.json()["detail"]
+    [row] = notification_rows(solution, TestSessionLocal)
+    assert row["status"] == "failed"  # the client was told; nothing will send it later
+    assert outbox.messages == []
+    assert audit_lines() == []  # a failed request writes no audit line
+
+
+@pytest.mark.points(1)
+def test_startup_leaves_pending_rows_to_the_workers(
+    app: FastAPI, use_celery, solution: ModuleType, outbox: Outbox, TestSessionLocal
+) -> None:
+    """With Celery, a pending row's job is on the broker: a web process that sent it at
+    startup as well would send it twice."""
+    table = solution.Base.metadata.tables["notifications"]
+    address = f"left-{uuid.uuid4().hex[:8]}@example.com"
+    with TestSessionLocal() as db:
+        db.execute(insert(table).values(email=address, message="환영합니다!", status="pending"))
+        db.commit()
+    use_celery(unreachable_broker())
+    with TestClient(app):
+        pass  # startup and shutdown
+    assert outbox.messages == []
+    [row] = notification_rows(solution, TestSessionLocal)
+    assert (row["status"], row["attempts"]) == ("pending", 0)

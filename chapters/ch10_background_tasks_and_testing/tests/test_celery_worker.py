@@ -1,0 +1,79 @@
+"""``TASK_BACKEND=celery``: the job lives on the broker, not in any one process.
+
+What ``BackgroundTasks`` cannot do, shown with real processes: a Redis server, Celery workers
+and uvicorn. A job queued while no worker runs outlives the web process that queued it; a
+worker killed in the middle of a delivery did not acknowledge its job (late acknowledgement),
+so Redis hands it to the next worker, and the mail arrives once.
+"""
+
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from shared.testing import SmtpServer
+
+from .live import (
+    DEADLINE,
+    deployment,
+    new_address,
+    request_notification,
+    status_of,
+    wait_until_sent,
+)
+
+# Seconds before Redis hands out again a job whose worker died. Short, so the test is quick;
+# long enough that a live worker's delivery (milliseconds here) is never handed out twice.
+VISIBILITY_TIMEOUT = 5
+# Waiting for a job handed out again: the visibility timeout, a restore sweep, the delivery.
+REDELIVERY_DEADLINE = VISIBILITY_TIMEOUT + DEADLINE
+
+
+@pytest.mark.points(3)
+def test_a_job_queued_while_no_worker_runs_outlives_the_web_process(
+    celery: str, solution: ModuleType, smtp: SmtpServer, tmp_path: Path
+) -> None:
+    address = new_address()
+    with deployment(celery, solution, tmp_path, smtp) as deployed:
+        with deployed.web("first") as first:  # and no worker at all
+            notification_id = request_notification(first, address)
+            assert status_of(first, notification_id)["status"] == "pending"
+            first.kill()  # the only process that knew of the request is gone
+        assert smtp.messages_to(address) == []
+
+        with deployed.worker(), deployed.web("second") as second:
+            smtp.wait_for_messages(1, to=address, timeout=DEADLINE)
+            assert wait_until_sent(second, notification_id)["attempts"] == 1
+    assert len(smtp.messages_to(address)) == 1
+
+
+@pytest.mark.points(4)
+def test_a_worker_killed_mid_delivery_loses_no_job(
+    celery: str, solution: ModuleType, smtp: SmtpServer, tmp_path: Path
+) -> None:
+    delivered, interrupted = new_address(), new_address()
+    abandoned_before = smtp.abandoned
+    with (
+        deployment(
+            celery, solution, tmp_path, smtp, celery_visibility_timeout=str(VISIBILITY_TIMEOUT)
+        ) as deployed,
+        deployed.web() as web,
+    ):
+        with deployed.worker("first") as first:
+            wait_until_sent(web, request_notification(web, delivered))
+            smtp.delay = 120  # the next mail stalls at the SMTP server, its delivery in flight
+            interrupted_id = request_notification(web, interrupted)
+            smtp.wait_for_in_flight(1, timeout=DEADLINE)
+            first.kill()  # SIGKILL: the job was taken but never acknowledged
+
+        smtp.wait_for_abandoned(abandoned_before + 1, timeout=DEADLINE)
+        assert smtp.messages_to(interrupted) == []
+        pending = status_of(web, interrupted_id)
+        assert (pending["status"], pending["attempts"]) == ("pending", 1)  # the dead worker's
+
+        smtp.delay = 0
+        with deployed.worker("second"):
+            smtp.wait_for_messages(1, to=interrupted, timeout=REDELIVERY_DEADLINE)
+            assert wait_until_sent(web, interrupted_id)["attempts"] == 2
+    assert len(smtp.messages_to(interrupted)) == 1
+    assert len(smtp.messages_to(delivered)) == 1
