@@ -3,7 +3,7 @@
     python bench/smtp_sink.py DELAY
 
 Prints its port, then runs until its standard input closes; then prints one JSON line: the
-envelope recipients of every accepted message, and the time the last one arrived.
+envelope recipients of every accepted message, and the time the last one was accepted.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ def main() -> None:
         sys.stdin.read()  # until the benchmark closes our stdin
         messages = smtp.messages
     recipients = [r for m in messages for r in m.rcpt_tos]
-    print(json.dumps({"recipients": recipients, "last": time.time()}), flush=True)
+    last = max((m.accepted_at for m in messages), default=time.time())
+    print(json.dumps({"recipients": recipients, "last": last}), flush=True)
 
 
 if __name__ == "__main__":

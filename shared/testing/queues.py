@@ -129,6 +129,7 @@ def run_celery_worker(
     env: Mapping[str, str] | None = None,
     name: str = "worker",
     concurrency: int = 8,
+    cwd: Path | None = None,
     timeout: float = 60,
 ) -> Iterator[RunningProcess]:
     """A Celery worker consuming for ``app``; stopped with SIGTERM (a warm shutdown: it finishes
@@ -138,6 +139,7 @@ def run_celery_worker(
         log_path=log_path,
         ready=worker_ready,
         env=env,
+        cwd=cwd,
         timeout=timeout,
         what=f"celery worker {name}",
     ) as worker:

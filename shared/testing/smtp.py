@@ -32,6 +32,7 @@ class ReceivedMail:
     mail_from: str
     rcpt_tos: tuple[str, ...]
     message: EmailMessage
+    accepted_at: float = 0.0  # time.time() when the server accepted it
 
     @property
     def body(self) -> str:
@@ -73,6 +74,7 @@ class RecordingHandler:
             message=email.message_from_bytes(
                 envelope.original_content or envelope.content, policy=email.policy.default
             ),
+            accepted_at=time.time(),
         )
         self._update(in_flight=-1, accepted=mail)
         return "250 Message accepted for delivery"

@@ -38,8 +38,10 @@ def test_listens_on_loopback(server: SmtpServer) -> None:
 
 
 def test_a_message_sent_with_smtplib_arrives_parsed(server: SmtpServer) -> None:
+    before = time.time()
     send(server, welcome("user@example.com"))
     [mail] = server.wait_for_messages(1, timeout=10)
+    assert before <= mail.accepted_at <= time.time()
     assert mail.mail_from == "sender@example.com"
     assert mail.rcpt_tos == ("user@example.com",)
     assert mail.message["Subject"] == "환영합니다"  # RFC 2047 encoded on the wire, decoded here

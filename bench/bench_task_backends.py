@@ -1,0 +1,127 @@
+"""Chapter 10's two task backends side by side: 500 notifications, from the first request to
+the last mail accepted by the SMTP server, through
+
+* ``background``: BackgroundTasks in the one uvicorn process (``SMTP_MAX_CONNECTIONS`` threads);
+* ``celery``, 1 worker, and ``celery``, 2 workers: a Celery job per notification on a real Redis
+  server, sent by worker processes of ``WORKER_CONCURRENCY`` threads each.
+
+The SMTP server holds every message ``SMTP_DELAY`` seconds, as a remote relay takes time to
+answer: the time is spent waiting, so the figure shows how many deliveries run at once, not
+how fast this machine's cores are. Every notification must reach the server exactly once and
+end ``sent``; a run that loses or repeats one fails.
+
+    nox -s bench -- bench/bench_task_backends.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+from bench_background import close_sink, post_all, smtp_sink
+from timing import ROOT, machine, print_table
+
+from shared.testing import run_celery_worker, run_redis_server, run_uvicorn, wait_until
+
+PACKAGE = "chapters.ch10_background_tasks_and_testing.app.main"
+NOTIFICATIONS, CONCURRENCY = 500, 50
+SMTP_DELAY = 0.2  # seconds per message at the SMTP server: a remote relay, not loopback
+WORKER_CONCURRENCY = 4  # threads per Celery worker; the same as the background's thread pool
+SETUPS = [("background", 0), ("celery", 1), ("celery", 2)]  # (backend, worker processes)
+
+
+@contextlib.contextmanager
+def deployed(backend: str, workers: int, folder: Path, smtp_port: int) -> Iterator[str]:
+    """The app with ``backend`` and its worker processes; yields the web process's URL."""
+    env = {
+        "DATABASE_URL": f"sqlite:///{folder / 'bench.db'}",
+        "AUDIT_LOG_PATH": str(folder / "audit.log"),
+        "UPLOAD_DIR": str(folder / "uploads"),
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": str(smtp_port),
+        "SMTP_MAX_CONNECTIONS": str(WORKER_CONCURRENCY),
+        "SECRET_KEY": "bench-" + "k" * 40,
+        "TASK_BACKEND": backend,
+    }
+    with contextlib.ExitStack() as processes:
+        if backend == "celery":
+            env["CELERY_BROKER_URL"] = processes.enter_context(run_redis_server(folder)).url
+            for n in range(workers):
+                processes.enter_context(
+                    run_celery_worker(
+                        f"{PACKAGE}:celery_app",
+                        log_path=folder / f"worker{n}.log",
+                        env=env,
+                        name=f"worker{n}",
+                        concurrency=WORKER_CONCURRENCY,
+                        cwd=ROOT,
+                        timeout=120,
+                    )
+                )
+        web = processes.enter_context(
+            run_uvicorn(
+                f"{PACKAGE}:app", log_path=folder / "web.log", env=env, cwd=ROOT, timeout=120
+            )
+        )
+        yield web.url
+
+
+def throughput(backend: str, workers: int, folder: Path) -> dict:
+    addresses = [f"{backend}-{workers}-{n}@example.com" for n in range(NOTIFICATIONS)]
+    with smtp_sink(SMTP_DELAY) as (port, sink), deployed(backend, workers, folder, port) as url:
+        started_at = time.time()
+        ids = [i for _, i in asyncio.run(post_all(url, addresses, CONCURRENCY))]
+        answered = time.time() - started_at
+
+        def all_sent() -> bool:
+            with httpx.Client(base_url=url, timeout=30) as client:
+                return all(
+                    client.get(f"/notifications/{i}").json()["status"] == "sent" for i in ids
+                )
+
+        wait_until(all_sent, timeout=600, interval=1, what="every notification sent")
+        report = close_sink(sink)
+    if sorted(report["recipients"]) != sorted(addresses):
+        raise SystemExit(f"{backend} x{workers}: mails lost or repeated")
+    delivered = report["last"] - started_at
+    return {"answered": answered, "delivered": delivered, "rate": NOTIFICATIONS / delivered}
+
+
+def main() -> None:
+    print(f"chapter 10 task backends on {machine()}")
+    if shutil.which("redis-server") is None:
+        raise SystemExit("redis-server is not installed (apt-get install redis-server)")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for backend, workers in SETUPS:
+            folder = Path(tmp) / f"{backend}-{workers}"
+            folder.mkdir()
+            results[backend, workers] = throughput(backend, workers, folder)
+    baseline = results["background", 0]["rate"]
+    rows = [
+        [
+            backend if backend == "background" else f"celery, {workers} worker(s)",
+            str(max(workers, 1) * WORKER_CONCURRENCY),
+            f"{r['answered']:.2f}",
+            f"{r['delivered']:.2f}",
+            f"{r['rate']:.0f}",
+            f"{r['rate'] / baseline:.2f}",
+        ]
+        for (backend, workers), r in results.items()
+    ]
+    print_table(
+        f"{NOTIFICATIONS} notifications at concurrency {CONCURRENCY}, SMTP server holds each "
+        f"{SMTP_DELAY * 1000:.0f} ms; each delivered exactly once",
+        ["backend", "at once", "all 202 (s)", "last mail (s)", "mails/s", "x background"],
+        rows,
+    )
+
+
+if __name__ == "__main__":
+    main()
