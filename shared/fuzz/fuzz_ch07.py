@@ -11,12 +11,12 @@ import pytest
 import schemathesis
 
 from chapters.ch07_database.app.main import Base, app, get_db
+from shared.testing import overridden
 
 from .harness import (
     each_operation,
     fuzz,
     lifespan_stopped,
-    overridden,
     schema_of,
     sqlite_database,
     without_lifespan,

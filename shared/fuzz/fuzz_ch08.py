@@ -21,12 +21,12 @@ from chapters.ch08_authentication.app.main import (
     get_settings,
 )
 from chapters.ch08_authentication.app.security import create_access_token
+from shared.testing import overridden
 
 from .harness import (
     each_operation,
     fuzz,
     lifespan_stopped,
-    overridden,
     schema_of,
     secured,
     sqlite_database,

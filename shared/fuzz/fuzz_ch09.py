@@ -7,8 +7,9 @@ import pytest
 import schemathesis
 
 from chapters.ch09_files_and_middleware.app.main import Settings, app, get_settings
+from shared.testing import overridden
 
-from .harness import each_operation, fuzz, lifespan_stopped, overridden, schema_of
+from .harness import each_operation, fuzz, lifespan_stopped, schema_of
 
 schema = schema_of(app)
 

@@ -26,12 +26,12 @@ from chapters.ch10_background_tasks_and_testing.app.security import (
     create_access_token,
     hash_password,
 )
+from shared.testing import overridden
 
 from .harness import (
     each_operation,
     fuzz,
     lifespan_stopped,
-    overridden,
     schema_of,
     secured,
     sqlite_database,

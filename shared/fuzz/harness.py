@@ -2,8 +2,8 @@
 
 Each ``fuzz_chNN.py`` loads its app's schema with ``schema_of`` (from ``app.openapi()``: loading
 it makes no request, so nothing of the app runs at import), isolates the app's state in a
-fixture (``overridden``, ``lifespan_stopped``) and ``fuzz``-es each operation in a test of its
-own (``each_operation``).
+fixture (``shared.testing.overridden``, ``lifespan_stopped``) and ``fuzz``-es each operation in
+a test of its own (``each_operation``).
 """
 
 from __future__ import annotations
@@ -104,20 +104,6 @@ def lifespan_stopped() -> Iterator[None]:
         yield
     finally:
         schemathesis_asgi.shutdown_lifespans()
-
-
-@contextlib.contextmanager
-def overridden(
-    app: Any, overrides: Mapping[Callable[..., Any], Callable[..., Any]]
-) -> Iterator[None]:
-    """``app.dependency_overrides`` with ``overrides`` added, put back as they were after."""
-    original = dict(app.dependency_overrides)
-    app.dependency_overrides.update(overrides)
-    try:
-        yield
-    finally:
-        app.dependency_overrides.clear()
-        app.dependency_overrides.update(original)
 
 
 def without_lifespan(app: Any) -> Callable[..., Any]:

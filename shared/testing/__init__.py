@@ -1,5 +1,6 @@
 """Helpers the chapters' test suites share: which solution to grade, and real servers for tests."""
 
+from .overrides import overridden
 from .queues import RedisServer, redis_server_path, run_celery_worker, run_redis_server
 from .servers import (
     RunningProcess,
@@ -20,6 +21,7 @@ __all__ = [
     "ServerProcess",
     "SmtpServer",
     "free_port",
+    "overridden",
     "redis_server_path",
     "run_celery_worker",
     "run_process",

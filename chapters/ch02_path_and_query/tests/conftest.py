@@ -15,7 +15,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import solution_module
+from shared.testing import overridden, solution_module
 
 from ..app import main as reference
 
@@ -63,11 +63,8 @@ def catalog(app: FastAPI, solution: ModuleType) -> Iterator[list[dict[str, Any]]
     hands the app the same list object on every request.
     """
     items = copy.deepcopy(SAMPLE)
-    original = dict(app.dependency_overrides)
-    app.dependency_overrides[solution.get_catalog] = lambda: items
-    yield items
-    app.dependency_overrides.clear()
-    app.dependency_overrides.update(original)
+    with overridden(app, {solution.get_catalog: lambda: items}):
+        yield items
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import solution_module
+from shared.testing import overridden, solution_module
 
 from ..app import main as reference
 
@@ -40,11 +40,8 @@ def users_db() -> dict:
 @pytest.fixture
 def client(app: FastAPI, solution: ModuleType, users_db: dict) -> Iterator[TestClient]:
     """A client on the app with ``users_db`` as its store; the overrides are restored after."""
-    original = dict(app.dependency_overrides)
-    app.dependency_overrides[solution.get_user_store] = lambda: users_db
-    try:
-        with TestClient(app) as test_client:
-            yield test_client
-    finally:
-        app.dependency_overrides.clear()
-        app.dependency_overrides.update(original)
+    with (
+        overridden(app, {solution.get_user_store: lambda: users_db}),
+        TestClient(app) as test_client,
+    ):
+        yield test_client

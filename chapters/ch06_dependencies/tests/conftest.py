@@ -16,7 +16,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import solution_module
+from shared.testing import overridden, solution_module
 
 from ..app import main as reference
 
@@ -35,10 +35,8 @@ def app(solution: ModuleType) -> FastAPI:
 @pytest.fixture
 def overrides(app: FastAPI) -> Iterator[dict[Callable[..., Any], Callable[..., Any]]]:
     """``app.dependency_overrides`` for one test, put back as it was afterwards."""
-    original = dict(app.dependency_overrides)
-    yield app.dependency_overrides
-    app.dependency_overrides.clear()
-    app.dependency_overrides.update(original)
+    with overridden(app) as current:
+        yield current
 
 
 @pytest.fixture

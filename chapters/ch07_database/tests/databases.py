@@ -21,6 +21,8 @@ from sqlalchemy import Connection, Engine, MetaData, create_engine, event, func,
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from shared.testing import overridden
+
 
 @dataclass
 class TestDatabase:
@@ -107,10 +109,5 @@ def override_get_db(
         with database.sessions() as session:
             yield session
 
-    original = dict(app.dependency_overrides)
-    app.dependency_overrides[get_db] = test_get_db
-    try:
+    with overridden(app, {get_db: test_get_db}):
         yield
-    finally:
-        app.dependency_overrides.clear()
-        app.dependency_overrides.update(original)

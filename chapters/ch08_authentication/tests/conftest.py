@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, Table, create_engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from shared.testing import solution_module
+from shared.testing import overridden, solution_module
 
 from ..app import main as reference
 from .support import PASSWORD, TEST_EXPIRE_MINUTES, TEST_SECRET_KEY
@@ -77,15 +77,9 @@ def client(
         with test_session() as session:
             yield session
 
-    original = dict(app.dependency_overrides)
-    app.dependency_overrides[solution.get_db] = override_get_db
-    app.dependency_overrides[solution.get_settings] = lambda: settings
-    try:
-        with TestClient(app) as test_client:
-            yield test_client
-    finally:
-        app.dependency_overrides.clear()
-        app.dependency_overrides.update(original)
+    replacements = {solution.get_db: override_get_db, solution.get_settings: lambda: settings}
+    with overridden(app, replacements), TestClient(app) as test_client:
+        yield test_client
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import solution_module
+from shared.testing import overridden, solution_module
 
 from ..app import main as reference
 from .support import MAX_UPLOAD
@@ -45,13 +45,8 @@ def settings(solution: ModuleType, upload_dir: Path) -> Any:
 @pytest.fixture
 def test_settings(app: FastAPI, solution: ModuleType, settings: Any) -> Iterator[Any]:
     """The routes see ``settings`` (this test's upload folder and limit); restored after."""
-    original = dict(app.dependency_overrides)
-    app.dependency_overrides[solution.get_settings] = lambda: settings
-    try:
+    with overridden(app, {solution.get_settings: lambda: settings}):
         yield settings
-    finally:
-        app.dependency_overrides.clear()
-        app.dependency_overrides.update(original)
 
 
 @pytest.fixture

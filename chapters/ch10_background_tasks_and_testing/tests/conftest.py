@@ -24,7 +24,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from shared.testing import SmtpServer, redis_server_path, run_smtp_server, solution_module
+from shared.testing import (
+    SmtpServer,
+    overridden,
+    redis_server_path,
+    run_smtp_server,
+    solution_module,
+)
 
 from ..app import main as reference
 
@@ -109,19 +115,6 @@ def count_rows(solution: ModuleType, test_engine) -> Callable[[str], int]:
 
 
 # --------------------------------------------------------------------------- overrides
-
-
-@contextlib.contextmanager
-def overridden(app: FastAPI, replacements: dict[Callable, Callable]) -> Iterator[dict]:
-    """Install ``replacements`` in ``app.dependency_overrides``; on exit put back exactly what
-    was there before (never a bare ``clear()``: other overrides are not ours to drop)."""
-    original = dict(app.dependency_overrides)
-    app.dependency_overrides.update(replacements)
-    try:
-        yield app.dependency_overrides
-    finally:
-        app.dependency_overrides.clear()
-        app.dependency_overrides.update(original)
 
 
 @pytest.fixture

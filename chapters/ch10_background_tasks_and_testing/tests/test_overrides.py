@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from shared.grading.chapters import REPO_ROOT
-from shared.testing import free_port
+from shared.testing import free_port, overridden
 
-from .conftest import Outbox, overridden
+from .conftest import Outbox
 
 
 @pytest.mark.points(2)
