@@ -186,6 +186,29 @@ def serve(session: nox.Session) -> None:
 
 
 @nox.session
+def worker(session: nox.Session) -> None:
+    """Chapter 10's Celery worker, for TASK_BACKEND=celery (nox -s worker; redis-server running).
+
+    It reads the same environment as the web process (CELERY_BROKER_URL, DATABASE_URL, SMTP_*);
+    arguments after -- go to ``celery worker`` (e.g. -- --concurrency 16).
+    """
+    install(session)
+    session.run(
+        "celery",
+        "--app",
+        "chapters.ch10_background_tasks_and_testing.app.celery_tasks",
+        "worker",
+        "--pool",
+        "threads",
+        "--concurrency",
+        "8",
+        "--loglevel",
+        "INFO",
+        *session.posargs,
+    )
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Check code style (ruff lint and format) and the GitHub workflows (actionlint, zizmor)."""
     install(session, "lint")

@@ -24,7 +24,6 @@ What keeps jobs from being lost:
 """
 
 import functools
-import logging
 
 from celery import Celery
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,8 +32,6 @@ from .config import Settings, get_settings
 from .database import get_engine
 from .delivery import deliver
 from .mailer import get_mailer
-
-logger = logging.getLogger(__name__)
 
 DELIVER_TASK = "ch10.deliver_notification"  # the job's name: what the web side enqueues
 
@@ -61,7 +58,7 @@ def celery_config(broker_url: str, visibility: int | None = None) -> dict:
         "broker_connection_retry_on_startup": True,
         "broker_transport_options": transport,
         "task_acks_late": True,  # acknowledged after the delivery, not before
-        "task_reject_on_worker_lost": True,  # a pool process that died puts its job back
+        "task_reject_on_worker_lost": True,  # prefork pool: a dead child puts its job back
         "worker_prefetch_multiplier": 1,  # a worker reserves no more jobs than it runs
         "task_ignore_result": True,  # the outcome is the row's status, not a Celery result
     }
@@ -88,8 +85,9 @@ def worker_sessions() -> sessionmaker[Session]:
 def deliver_queued_notification(notification_id: int) -> None:
     """The job: claim the row, send the mail, record ``sent`` or ``failed`` (as ``deliver``).
 
-    A mail server's refusal is recorded as ``failed``, not retried; an exception from the
-    database goes to Celery, which logs it and acknowledges the job.
+    A mail server's refusal is recorded as ``failed``, not retried. An exception from the
+    database goes to Celery, which logs it and acknowledges the job: the row stays ``pending``
+    with its attempt counted, for someone to look at (no automatic retry of a broken database).
     """
     settings = get_settings()
     deliver(
