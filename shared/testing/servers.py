@@ -72,9 +72,7 @@ class ServerProcess(RunningProcess):
     url: str = ""
 
 
-def _ready(url: str, process: subprocess.Popen, path: str) -> bool:
-    if process.poll() is not None:
-        raise RuntimeError(f"server exited with code {process.returncode} before it was ready")
+def _answers(url: str, path: str) -> bool:
     try:
         return httpx.get(url + path, timeout=1).status_code < 500
     except httpx.TransportError:
@@ -94,8 +92,8 @@ def run_process(
 ) -> Iterator[RunningProcess]:
     """Start ``command``, wait until ``ready(process)`` holds, stop it (SIGTERM) after.
 
-    ``ready`` may raise to give up at once (the process exited, say); its output is then part
-    of the error, as it is after ``timeout`` seconds.
+    A process that exits before it is ready fails the wait at once; its output is then part of
+    the error, as it is after ``timeout`` seconds.
     """
     with open(log_path, "ab") as log:
         process = subprocess.Popen(
@@ -106,9 +104,15 @@ def run_process(
             env={**os.environ, **(env or {})},
         )
     running = RunningProcess(process, log_path)
+
+    def exited_or_ready() -> bool:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with code {process.returncode} before it was ready")
+        return ready(running)
+
     try:
         try:
-            wait_until(lambda: ready(running), timeout, what=f"{what} ready")
+            wait_until(exited_or_ready, timeout, what=f"{what} ready")
         except (TimeoutError, RuntimeError) as exc:
             raise RuntimeError(f"{exc}; its output:\n{running.output}") from exc
         yield running
@@ -132,7 +136,7 @@ def run_server(
     with run_process(
         command,
         log_path=log_path,
-        ready=lambda running: _ready(url, running.process, ready_path),
+        ready=lambda _running: _answers(url, ready_path),
         env=env,
         cwd=cwd,
         timeout=timeout,
