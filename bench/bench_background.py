@@ -55,9 +55,9 @@ def close_sink(sink: subprocess.Popen) -> dict:
     return report
 
 
-@contextlib.contextmanager
-def server(folder: Path, smtp_port: int) -> Iterator[str]:
-    env = {
+def app_env(folder: Path, smtp_port: int) -> dict[str, str]:
+    """Chapter 10's environment: its files in ``folder``, its mail to the sink on ``smtp_port``."""
+    return {
         "DATABASE_URL": f"sqlite:///{folder / 'bench.db'}",
         "AUDIT_LOG_PATH": str(folder / "audit.log"),
         "UPLOAD_DIR": str(folder / "uploads"),
@@ -65,6 +65,11 @@ def server(folder: Path, smtp_port: int) -> Iterator[str]:
         "SMTP_PORT": str(smtp_port),
         "SECRET_KEY": "bench-" + "k" * 40,
     }
+
+
+@contextlib.contextmanager
+def server(folder: Path, smtp_port: int) -> Iterator[str]:
+    env = app_env(folder, smtp_port)
     with run_uvicorn(APP, log_path=folder / "uvicorn.log", env=env, cwd=ROOT, timeout=120) as s:
         yield s.url
         s.kill()  # do not wait for held deliveries: what they do next is not measured here

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-from bench_background import close_sink, post_all, smtp_sink
+from bench_background import app_env, close_sink, post_all, smtp_sink
 from timing import ROOT, machine, print_table
 
 from shared.testing import run_celery_worker, run_redis_server, run_uvicorn, wait_until
@@ -39,14 +39,8 @@ SETUPS = [("background", 0), ("celery", 1), ("celery", 2)]  # (backend, worker p
 @contextlib.contextmanager
 def deployed(backend: str, workers: int, folder: Path, smtp_port: int) -> Iterator[str]:
     """The app with ``backend`` and its worker processes; yields the web process's URL."""
-    env = {
-        "DATABASE_URL": f"sqlite:///{folder / 'bench.db'}",
-        "AUDIT_LOG_PATH": str(folder / "audit.log"),
-        "UPLOAD_DIR": str(folder / "uploads"),
-        "SMTP_HOST": "127.0.0.1",
-        "SMTP_PORT": str(smtp_port),
+    env = app_env(folder, smtp_port) | {
         "SMTP_MAX_CONNECTIONS": str(WORKER_CONCURRENCY),
-        "SECRET_KEY": "bench-" + "k" * 40,
         "TASK_BACKEND": backend,
     }
     with contextlib.ExitStack() as processes:
