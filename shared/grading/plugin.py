@@ -3,6 +3,9 @@
 Loaded through the ``pytest11`` entry point. Under pytest-xdist the workers only tag each
 report with its points (``user_properties`` travel to the controller); the controller, which
 sees every report, does the grading. A plain run grades the same way in its one process.
+
+A test that cannot be graded as written (the solution does not import, or lacks a hook the
+test needs) fails with one line instead of a traceback: ``GradingProblem`` in ``solutions``.
 """
 
 from __future__ import annotations
@@ -11,15 +14,18 @@ from pathlib import Path
 
 import pytest
 
-from .chapters import chapter_from_folder, chapter_title, normalize_key
+from . import hangs
+from .chapters import all_chapters, chapter_from_folder, chapter_title
 from .report import build_table
-from .results import TestResult, dump, group_of, score
+from .results import TestResult, dump, group_of, message_of, score
+from .solutions import GradingProblem, Loaded, SolutionSpec, load, parse_value, reference_spec
 
 # The shared test helpers assert like tests do: let pytest explain their failures.
 pytest.register_assert_rewrite("shared.testing")
 
 POINTS_KEY = "points"
-solutions_key = pytest.StashKey[dict[str, str]]()
+specs_key = pytest.StashKey[dict[str, SolutionSpec]]()
+loaded_key = pytest.StashKey[dict[str, Loaded]]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -28,9 +34,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--solution",
         action="append",
         default=[],
-        metavar="CHAPTER=MODULE",
-        help="grade another implementation of a chapter, e.g. --solution ch01=mypkg.main "
-        "(the module must provide what the chapter's README lists as its contract)",
+        metavar="CHAPTER=MODULE|PATH",
+        help="grade another implementation of a chapter: a module (--solution ch01=mypkg.main) "
+        "or a file or package folder (--solution ch10=../my-work/main.py)",
     )
     group.addoption(
         "--grades-out",
@@ -40,26 +46,36 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def parse_solutions(values: list[str]) -> dict[str, str]:
-    solutions = {}
+def parse_solutions(values: list[str]) -> dict[str, SolutionSpec]:
+    specs = {}
     for value in values:
-        chapter, sep, module = value.partition("=")
-        key = normalize_key(chapter)
-        if not sep or not key or not module.strip():
-            raise pytest.UsageError(
-                f"--solution expects CHAPTER=MODULE (e.g. ch01=mypkg.main), got {value!r}"
-            )
-        solutions[key] = module.strip()
-    return solutions
+        try:
+            spec = parse_value(value)
+        except ValueError as exc:
+            raise pytest.UsageError(str(exc)) from None
+        specs[spec.chapter] = spec
+    return specs
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "points(n): weight of this test in its chapter's grade (default 1)"
     )
-    config.stash[solutions_key] = parse_solutions(config.getoption("solution"))
+    config.stash[specs_key] = parse_solutions(config.getoption("solution"))
+    config.stash[loaded_key] = {}
+    if config.pluginmanager.hasplugin("timeout"):  # pytest-timeout: see hangs.py
+        config.pluginmanager.register(hangs.HangGuard(), "grading-hangs")
     if not hasattr(config, "workerinput"):  # the controller (or a run without xdist) grades
         config.pluginmanager.register(Grader(config), "grading-grader")
+
+
+def solution_of(config: pytest.Config, chapter: str) -> Loaded:
+    """The chapter's solution, imported once per process (errors kept, never raised)."""
+    cache = config.stash[loaded_key]
+    if chapter not in cache:
+        spec = config.stash[specs_key].get(chapter) or reference_spec(chapter)
+        cache[chapter] = load(spec)
+    return cache[chapter]
 
 
 def points_of(item: pytest.Item) -> float:
@@ -77,6 +93,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.user_properties.append((POINTS_KEY, points_of(item)))
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    if call.excinfo is not None and isinstance(call.excinfo.value, GradingProblem):
+        # The learner's one line, and a failed test (not an error of the grader's fixtures).
+        report.longrepr = str(call.excinfo.value)
+        if report.when == "setup":
+            report.when = "call"
+    return report
+
+
 class Grader:
     """Collects every test's outcome on the process that sees all reports."""
 
@@ -85,6 +112,7 @@ class Grader:
         self.results: dict[str, TestResult] = {}
         self.collect_errors: list[str] = []
         self.titles: dict[str, str] = {}
+        self.import_errors: dict[str, str] = {}
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
@@ -98,11 +126,16 @@ class Grader:
             self.results[report.nodeid] = result
             if result.group not in self.titles:
                 self.titles[result.group] = self.title_of(report.nodeid)
-        if report.failed:
-            result.outcome = "failed"
+        result.duration += report.duration
+        if report.failed and result.outcome in ("passed", "skipped"):
+            result.outcome = "failed" if report.when == "call" else "error"
+            result.message = message_of(report)
+            if result.message.startswith("풀이를 불러오지 못했습니다"):
+                self.import_errors[result.group] = result.message
         elif report.skipped and result.outcome == "passed":
             # xfail reports as skipped too: an expected failure earns nothing.
             result.outcome = "skipped"
+            result.message = message_of(report)
 
     def title_of(self, nodeid: str) -> str:
         """The docstring title of the chapter folder this test lives in."""
@@ -112,10 +145,30 @@ class Grader:
                 return chapter_title(self.config.rootpath.joinpath(*parts[:depth]))
         return ""
 
+    def solutions(self) -> dict[str, dict]:
+        """Per chapter folder graded with ``--solution``: what was named and its files."""
+        specs = self.config.stash[specs_key]
+        out = {}
+        for chapter in all_chapters():
+            spec = specs.get(chapter.key)
+            if spec is not None:
+                out[chapter.folder] = {
+                    "value": spec.value,
+                    "module": spec.module_name,
+                    "files": load_files(spec),
+                }
+        return out
+
     def pytest_sessionfinish(self) -> None:
         path = self.config.getoption("grades_out")
         if path:
-            dump(list(self.results.values()), Path(path), self.collect_errors, self.titles)
+            dump(
+                list(self.results.values()),
+                Path(path),
+                self.collect_errors,
+                self.titles,
+                self.solutions(),
+            )
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         groups = score(list(self.results.values()))
@@ -125,3 +178,26 @@ class Grader:
         terminalreporter.write_line(build_table(groups, titles=self.titles).text())
         for error in self.collect_errors:
             terminalreporter.write_line(f"collection error (its tests earn nothing): {error}")
+        for group, message in self.import_errors.items():
+            terminalreporter.write_line(f"{group}: {message}")
+
+
+def load_files(spec: SolutionSpec) -> list[str]:
+    """Coverage patterns of a solution's code, found without importing it on the controller."""
+    import importlib.util
+
+    from .solutions import coverage_files
+
+    if spec.is_path:
+        return coverage_files(spec, None)
+    try:
+        found = importlib.util.find_spec(spec.module_name)
+    except Exception:
+        return []
+    if found is None or not found.origin:
+        return []
+
+    class _Origin:
+        __file__ = found.origin
+
+    return coverage_files(spec, _Origin())  # type: ignore[arg-type]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import pytest
 
 from .chapters import chapter_of_path
 
@@ -16,7 +19,9 @@ class TestResult:
     nodeid: str
     group: str  # chapter folder ("ch01_getting_started") or INFRA
     points: float = 1.0
-    outcome: str = "passed"  # passed | failed | skipped
+    outcome: str = "passed"  # passed | failed | error | skipped
+    duration: float = 0.0  # seconds: setup, call and teardown
+    message: str = ""  # the first line of why it did not pass
 
     @property
     def earned(self) -> float:
@@ -45,6 +50,27 @@ class GroupScore:
             self.failed.append(result.nodeid)
 
 
+TIMEOUT_RE = re.compile(r"Timeout \(?>\s*([0-9.]+)s")
+
+
+def message_of(report: pytest.TestReport) -> str:
+    """One line: the assertion's or exception's own message, a timeout said in Korean."""
+    longrepr = report.longrepr
+    crash = getattr(longrepr, "reprcrash", None)
+    if crash is not None:
+        text = crash.message
+    elif isinstance(longrepr, tuple):  # a skip: (file, line, reason)
+        text = str(longrepr[2])
+    else:
+        text = str(longrepr or "")
+    timeout = TIMEOUT_RE.search(text)
+    if timeout:
+        return f"시간 초과: {float(timeout.group(1)):g}초 안에 끝나지 않았습니다"
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    return first.removeprefix("Skipped: ")[:300]
+
+
 def group_of(nodeid: str) -> str:
     chapter = chapter_of_path(nodeid.split("::", 1)[0])
     return chapter.folder if chapter else INFRA
@@ -59,30 +85,47 @@ def score(results: list[TestResult]) -> dict[str, GroupScore]:
 
 
 def dump(
-    results: list[TestResult], path: Path, collect_errors: list[str], titles: dict[str, str]
+    results: list[TestResult],
+    path: Path,
+    collect_errors: list[str],
+    titles: dict[str, str],
+    solutions: dict[str, dict] | None = None,
 ) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "tests": [asdict(r) for r in results],
         "collect_errors": collect_errors,
         "titles": titles,
+        "solutions": solutions or {},
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def load(paths: list[Path]) -> tuple[list[TestResult], list[str], dict[str, str]]:
+@dataclass
+class Run:
+    """What ``load`` reads back: the tests, collection errors, titles, graded solutions."""
+
+    results: list[TestResult]
+    collect_errors: list[str]
+    titles: dict[str, str]
+    solutions: dict[str, dict]
+
+
+def load(paths: list[Path]) -> Run:
     """Results of one or more runs (a CI matrix): a test passes only if it passed in every run."""
-    rank = {"passed": 0, "skipped": 1, "failed": 2}
+    rank = {"passed": 0, "skipped": 1, "failed": 2, "error": 3}
     merged: dict[str, TestResult] = {}
     errors: list[str] = []
     titles: dict[str, str] = {}
+    solutions: dict[str, dict] = {}
     for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         titles.update(data.get("titles", {}))
+        solutions.update(data.get("solutions", {}))
         errors += [e for e in data["collect_errors"] if e not in errors]
         for entry in data["tests"]:
             result = TestResult(**entry)
             seen = merged.setdefault(result.nodeid, result)
             if rank[result.outcome] > rank[seen.outcome]:
-                seen.outcome = result.outcome
-    return list(merged.values()), errors, titles
+                seen.outcome, seen.message = result.outcome, result.message
+    return Run(list(merged.values()), errors, titles, solutions)

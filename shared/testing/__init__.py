@@ -12,7 +12,7 @@ from .servers import (
     wait_until,
 )
 from .smtp import ReceivedMail, SmtpServer, run_smtp_server
-from .solution import solution_module
+from .solution import Solution, chapter_fixtures, load_solution
 
 __all__ = [
     "ReceivedMail",
@@ -20,7 +20,10 @@ __all__ = [
     "RunningProcess",
     "ServerProcess",
     "SmtpServer",
+    "Solution",
+    "chapter_fixtures",
     "free_port",
+    "load_solution",
     "overridden",
     "redis_server_path",
     "run_celery_worker",
@@ -29,6 +32,5 @@ __all__ = [
     "run_server",
     "run_smtp_server",
     "run_uvicorn",
-    "solution_module",
     "wait_until",
 ]

@@ -1,28 +1,95 @@
-"""Which implementation a chapter's suite grades: ours, or the module named by ``--solution``."""
+"""Which implementation a chapter's suite grades, and the hooks a test asks of it.
+
+A chapter's conftest takes its ``solution`` and ``app`` fixtures from here::
+
+    solution, app = chapter_fixtures(__name__)
+
+``solution`` is our ``app.main`` unless ``--solution chNN=...`` names another. A test that
+needs more than ``app`` asks for it by name, with the reason a learner reads when it is missing:
+``solution.hook("get_db", "테스트용 DB로 바꾸려면 필요합니다")``. Isolation that a solution may or
+may not allow uses ``solution.has("get_db")`` and falls back to the solution's own state.
+"""
 
 from __future__ import annotations
 
-import importlib
 from types import ModuleType
+from typing import Any
 
 import pytest
 
-from shared.grading.plugin import solutions_key
+from shared.grading.chapters import chapter_of_path
+from shared.grading.plugin import solution_of
+from shared.grading.solutions import MissingHook, SolutionImportError, SolutionSpec
+
+APP_WHY = "모든 테스트가 이 FastAPI 앱에 요청을 보냅니다"
 
 
-def solution_module(config: pytest.Config, chapter: str, reference: ModuleType) -> ModuleType:
-    """The module under test for ``chapter`` (``"ch01"``): ``reference`` unless overridden.
+class Solution:
+    """The graded module, with one-line failures for what it lacks."""
 
-    ``pytest --solution ch01=mypkg.main`` grades ``mypkg.main`` instead; it must provide the
-    attributes the chapter's README lists as its grading contract.
-    """
-    name = config.stash.get(solutions_key, {}).get(chapter)
-    if name is None:
-        return reference
-    try:
-        return importlib.import_module(name)
-    except ImportError as exc:  # stop the whole run: every test of the chapter would error
-        pytest.exit(
-            f"--solution {chapter}={name}: cannot import it ({exc})",
-            returncode=pytest.ExitCode.USAGE_ERROR,
-        )
+    def __init__(self, module: ModuleType, spec: SolutionSpec) -> None:
+        self.module = module
+        self.spec = spec
+
+    @property
+    def __name__(self) -> str:
+        return self.module.__name__
+
+    @property
+    def target(self) -> str:
+        """``module:app`` for ``uvicorn`` in a subprocess; see ``pythonpath``."""
+        return self.spec.target if self.spec.is_path else f"{self.module.__name__}:app"
+
+    @property
+    def pythonpath(self) -> dict[str, str]:
+        """Environment for a subprocess that imports ``target`` (empty for an installed module)."""
+        if self.spec.folder is None:
+            return {}
+        import os
+
+        parts = [str(self.spec.folder), os.environ.get("PYTHONPATH", "")]
+        return {"PYTHONPATH": os.pathsep.join(p for p in parts if p)}
+
+    def has(self, name: str) -> bool:
+        return hasattr(self.module, name)
+
+    def hook(self, name: str, why: str) -> Any:
+        """The attribute ``name``, or this test fails with one line naming it and ``why``."""
+        try:
+            return getattr(self.module, name)
+        except AttributeError:
+            raise MissingHook(self.spec.value or self.module.__name__, name, why) from None
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # __file__, __path__...: as the module has them
+            return getattr(self.module, name)
+        try:
+            return getattr(self.module, name)
+        except AttributeError:
+            raise MissingHook(self.spec.value or self.module.__name__, name) from None
+
+
+def load_solution(config: pytest.Config, chapter: str) -> Solution:
+    """The chapter's graded module; an import error fails the test with its one line."""
+    loaded = solution_of(config, chapter)
+    if loaded.module is None:
+        raise SolutionImportError(f"풀이를 불러오지 못했습니다: {loaded.error}")
+    return Solution(loaded.module, loaded.spec)
+
+
+def chapter_fixtures(conftest: str) -> tuple[Any, Any]:
+    """The ``solution`` and ``app`` fixtures of the chapter whose conftest is ``conftest``."""
+    chapter = chapter_of_path(conftest.replace(".", "/"))
+    if chapter is None:
+        raise ValueError(f"{conftest} is not inside a chapter folder")
+
+    @pytest.fixture(scope="session", name="solution")
+    def solution_fixture(pytestconfig: pytest.Config) -> Solution:
+        """The module graded: our ``app.main`` unless ``--solution`` names another."""
+        return load_solution(pytestconfig, chapter.key)
+
+    @pytest.fixture(scope="session", name="app")
+    def app_fixture(solution: Solution) -> Any:
+        return solution.hook("app", APP_WHY)
+
+    return solution_fixture, app_fixture

@@ -15,9 +15,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import overridden, solution_module
-
-from ..app import main as reference
+from shared.testing import chapter_fixtures, overridden
 
 # The items the tests serve, in id order: what every expected body below is built from.
 SAMPLE: list[dict[str, Any]] = [
@@ -38,15 +36,7 @@ SAMPLE: list[dict[str, Any]] = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="session")
-def solution(pytestconfig: pytest.Config) -> ModuleType:
-    """The module graded: our ``app.main`` unless ``--solution ch02=...`` names another."""
-    return solution_module(pytestconfig, "ch02", reference)
-
-
-@pytest.fixture(scope="session")
-def app(solution: ModuleType) -> FastAPI:
-    return solution.app
+solution, app = chapter_fixtures(__name__)
 
 
 @pytest.fixture

@@ -6,28 +6,17 @@ block). Everything else is checked through HTTP only.
 """
 
 from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import solution_module
+from shared.testing import chapter_fixtures
 
-from ..app import main as reference
 from .bodies import MINIMAL
 
-
-@pytest.fixture(scope="session")
-def solution(pytestconfig: pytest.Config) -> ModuleType:
-    """The module graded: our ``app.main`` unless ``--solution ch03=...`` names another."""
-    return solution_module(pytestconfig, "ch03", reference)
-
-
-@pytest.fixture(scope="session")
-def app(solution: ModuleType) -> FastAPI:
-    return solution.app
+solution, app = chapter_fixtures(__name__)
 
 
 @pytest.fixture

@@ -8,27 +8,15 @@ so every test starts from no items. Everything else is checked through HTTP only
 """
 
 from collections.abc import AsyncIterator, Iterator
-from types import ModuleType
 
 import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import solution_module
+from shared.testing import chapter_fixtures
 
-from ..app import main as reference
-
-
-@pytest.fixture(scope="session")
-def solution(pytestconfig: pytest.Config) -> ModuleType:
-    """The module graded: our ``app.main`` unless ``--solution ch05=...`` names another."""
-    return solution_module(pytestconfig, "ch05", reference)
-
-
-@pytest.fixture(scope="session")
-def app(solution: ModuleType) -> FastAPI:
-    return solution.app
+solution, app = chapter_fixtures(__name__)
 
 
 @pytest.fixture

@@ -17,21 +17,11 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import solution_module
+from shared.testing import chapter_fixtures
 
-from ..app import main as reference
 from .databases import RollbackDatabase, TestDatabase, fresh_database, override_get_db
 
-
-@pytest.fixture(scope="session")
-def solution(pytestconfig: pytest.Config) -> ModuleType:
-    """The module graded: our ``app.main`` unless ``--solution ch07=...`` names another."""
-    return solution_module(pytestconfig, "ch07", reference)
-
-
-@pytest.fixture(scope="session")
-def app(solution: ModuleType) -> FastAPI:
-    return solution.app
+solution, app = chapter_fixtures(__name__)
 
 
 @pytest.fixture(scope="session")

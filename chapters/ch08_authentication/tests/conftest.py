@@ -17,21 +17,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, Table, create_engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from shared.testing import overridden, solution_module
+from shared.testing import chapter_fixtures, overridden
 
-from ..app import main as reference
 from .support import PASSWORD, TEST_EXPIRE_MINUTES, TEST_SECRET_KEY
 
-
-@pytest.fixture(scope="session")
-def solution(pytestconfig: pytest.Config) -> ModuleType:
-    """The module graded: our ``app.main`` unless ``--solution ch08=...`` names another."""
-    return solution_module(pytestconfig, "ch08", reference)
-
-
-@pytest.fixture(scope="session")
-def app(solution: ModuleType) -> FastAPI:
-    return solution.app
+solution, app = chapter_fixtures(__name__)
 
 
 @pytest.fixture

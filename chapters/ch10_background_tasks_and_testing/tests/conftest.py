@@ -26,30 +26,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from shared.testing import (
     SmtpServer,
+    chapter_fixtures,
     overridden,
     redis_server_path,
     run_smtp_server,
-    solution_module,
 )
-
-from ..app import main as reference
 
 SAMPLE_USERNAME = "kim"
 SAMPLE_PASSWORD = "correct horse battery"
 
 
-@pytest.fixture(scope="session")
-def solution(pytestconfig: pytest.Config) -> ModuleType:
-    """The module graded: our ``app.main`` unless ``--solution ch10=...`` names another."""
-    return solution_module(pytestconfig, "ch10", reference)
-
-
-@pytest.fixture(scope="session")
-def app(solution: ModuleType) -> FastAPI:
-    """Session scope: the app is one object for the whole run, as in production; importing and
-    building it once is enough. It keeps no state between tests: ``overrides`` restores its
-    ``dependency_overrides`` and each ``client`` runs its lifespan (a fresh cache) anew."""
-    return solution.app
+solution, app = chapter_fixtures(__name__)
 
 
 # --------------------------------------------------------------------------- test doubles

@@ -1,0 +1,115 @@
+"""After pytest-timeout fails a hung test, make sure the hang costs that test only.
+
+pytest-timeout (``signal`` method) raises once, in the test. A ``TestClient`` whose request
+hangs catches that and waits again for the request to finish (it never does), in the test and
+again in the fixture's teardown; the thread that sleeps keeps the process from exiting. So after
+a timeout the test is interrupted again every ``GRACE`` seconds while it is still stuck, and a
+process left with such threads exits right after its session, its coverage data saved first.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+
+import pytest
+
+GRACE = 3.0
+timed_out_key = pytest.StashKey[bool]()
+
+
+def pause() -> None:
+    signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def interrupt(signum: int, frame: object) -> None:
+    __tracebackhide__ = True
+    pytest.fail(f"시간 초과 뒤에도 {GRACE:g}초 넘게 멈춰 있어 다시 중단했습니다", False)
+
+
+class HangGuard:
+    """Registered by the grading plugin in every process that runs tests."""
+
+    def __init__(self) -> None:
+        self.threads_at_start = set(threading.enumerate())
+        self.timed_out = False
+        self.exitstatus = 0
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_timeout_set_timer(self, item: pytest.Item, settings):
+        result = yield
+        if settings.method != "signal" or threading.current_thread() is not threading.main_thread():
+            return result
+        timeout = signal.getsignal(signal.SIGALRM)
+
+        def handler(signum, frame):
+            __tracebackhide__ = True
+            if item.stash.get(timed_out_key, False):
+                interrupt(signum, frame)
+            item.stash[timed_out_key] = True
+            self.timed_out = True
+            signal.setitimer(signal.ITIMER_REAL, GRACE, GRACE)  # until the item is done
+            timeout(signum, frame)  # pytest-timeout's own: stacks dumped, the test failed
+
+        signal.signal(signal.SIGALRM, handler)
+        return result
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_setup(self, item: pytest.Item):
+        try:
+            return (yield)
+        finally:
+            if item.stash.get(timed_out_key, False):
+                pause()  # not while pytest reports; teardown arms it again
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item):
+        try:
+            return (yield)
+        finally:
+            if item.stash.get(timed_out_key, False):
+                pause()
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_teardown(self, item: pytest.Item):
+        # pytest-timeout stopped its timer when the test failed (pytest_exception_interact).
+        if not item.stash.get(timed_out_key, False):
+            return (yield)
+        previous = signal.signal(signal.SIGALRM, interrupt)
+        signal.setitimer(signal.ITIMER_REAL, GRACE, GRACE)
+        try:
+            return (yield)
+        finally:
+            pause()
+            signal.signal(signal.SIGALRM, previous)
+
+    def pytest_sessionfinish(self, exitstatus: int) -> None:
+        self.exitstatus = int(exitstatus)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_unconfigure(self, config: pytest.Config) -> None:
+        if not self.timed_out:
+            return
+        left = [
+            t
+            for t in threading.enumerate()
+            if t.is_alive() and not t.daemon and t not in self.threads_at_start
+        ]
+        if not left:
+            return
+        save_coverage()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(self.exitstatus)
+
+
+def save_coverage() -> None:
+    """The data of ``coverage run`` (or its subprocess patch), which ``os._exit`` would lose."""
+    import coverage
+
+    current = coverage.Coverage.current()
+    if current is not None:
+        current.stop()
+        current.save()
