@@ -84,6 +84,42 @@ def pytest_args(posargs: list[str]) -> list[str]:
     return in_parallel([as_chapter_path(arg, prev) for prev, arg in pairs])
 
 
+def solution_values(args: list[str]) -> list[str]:
+    """The values of every ``--solution X`` and ``--solution=X`` among pytest's arguments."""
+    values = [arg.split("=", 1)[1] for arg in args if arg.startswith("--solution=")]
+    values += [b for a, b in zip(args, args[1:], strict=False) if a == "--solution"]
+    return values
+
+
+# Prints the folder of an importable module (run in the session's venv, where it is importable).
+FIND_MODULE = """
+import importlib.util, pathlib, sys
+spec = importlib.util.find_spec(sys.argv[1])
+print(pathlib.Path(spec.origin).resolve().parent if spec and spec.origin else "")
+"""
+
+
+def coverage_sources(session: nox.Session, values: list[str]) -> list[str]:
+    """What coverage measures: our code, and the folder of every graded solution."""
+    sources = ["chapters", "shared"]
+    for value in values:
+        target = value.partition("=")[2].strip()
+        if not target:
+            continue  # pytest reports the usage error
+        if "/" in target or "\\" in target or target.endswith(".py"):
+            path = Path(target).resolve()
+            folder = str(path if path.is_dir() else path.parent)
+        else:
+            try:
+                found = session.run("python", "-c", FIND_MODULE, target, silent=True)
+            except nox.command.CommandFailed:  # pytest reports the import error, in Korean
+                continue
+            folder = str(found or "").strip()
+        if folder and folder not in sources:
+            sources.append(folder)
+    return sources
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run every chapter's graded suite in parallel under coverage; print the grade table."""
@@ -91,10 +127,12 @@ def tests(session: nox.Session) -> None:
     session.run("coverage", "erase")
     for stale in ("reports/results.json", "reports/grades.json"):
         Path(stale).unlink(missing_ok=True)
+    sources = coverage_sources(session, solution_values(session.posargs))
     # Exit code 1 (tests failed) still gets its grade table; the report then fails the session.
     session.run(
         "coverage",
         "run",
+        f"--source={','.join(sources)}",
         "-m",
         "pytest",
         "--grades-out",

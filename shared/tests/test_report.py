@@ -215,6 +215,28 @@ def test_no_results_is_a_failure(project: Path) -> None:
     assert grade(project, "--no-coverage") == 1
 
 
+def test_a_graded_solution_is_measured_on_its_own_code(project: Path) -> None:
+    """With ``--solution``, the chapter's coverage is the learner's file, and our thresholds
+    (``fail_under``, ``chapter_fail_under``) do not apply to it."""
+    learner = project / "work" / "main.py"
+    learner.parent.mkdir()
+    learner.write_text(textwrap.dedent(HALF_COVERED), encoding="utf-8")
+    (project / "run2.py").write_text(
+        "import sys\nsys.path.insert(0, 'work')\nimport main\nmain.sign(1)\n"
+    )
+    coverage_cli(project, "run", "--append", "--source=chapters,work", "run2.py")
+    results = project / "reports/results.json"
+    data = json.loads(results.read_text())
+    data["solutions"] = {"ch02_beta": {"value": "ch02=work/main.py", "files": [str(learner)]}}
+    results.write_text(json.dumps(data))
+    assert grade(project) == 0  # ch02's own app is under 80%, the learner's file too: no FAIL
+    rows = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))["chapters"]
+    expected = total_of(coverage_cli(project, "report", "--precision=1", f"--include={learner}"))
+    assert rows[1]["coverage"] == f"{expected}%"
+    assert float(expected) < 80
+    assert rows[0]["coverage"] == "100.0%"  # the other chapter: our app, as before
+
+
 def test_korean_text_counts_double_width_in_the_terminal_table() -> None:
     assert width("가나") == 4
     table = render_text(["a", "b", "n"], [["x", "한국어", "1"], ["y", "abc", "10"]], [])
