@@ -8,6 +8,7 @@ changes. Sessions run on the Python that runs nox, so a machine with one Python 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sys
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def pytest_args(posargs: list[str]) -> list[str]:
 def solution_values(args: list[str]) -> list[str]:
     """The values of every ``--solution X`` and ``--solution=X`` among pytest's arguments."""
     values = [arg.split("=", 1)[1] for arg in args if arg.startswith("--solution=")]
-    values += [b for a, b in zip(args, args[1:], strict=False) if a == "--solution"]
+    values += [b for a, b in itertools.pairwise(args) if a == "--solution"]
     return values
 
 
