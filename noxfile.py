@@ -121,13 +121,25 @@ def coverage_sources(session: nox.Session, values: list[str]) -> list[str]:
     return sources
 
 
+# What a run writes under reports/ (and removes first, so that nothing stale is read).
+REPORTS = (
+    "results.json",
+    "grades.json",
+    "feedback.md",
+    "gradescope.json",
+    "junit.xml",
+    "coverage.json",
+    "coverage.xml",
+)
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run every chapter's graded suite in parallel under coverage; print the grade table."""
     install(session, "test")
     session.run("coverage", "erase")
-    for stale in ("reports/results.json", "reports/grades.json"):
-        Path(stale).unlink(missing_ok=True)
+    for stale in REPORTS:
+        Path("reports", stale).unlink(missing_ok=True)
     sources = coverage_sources(session, solution_values(session.posargs))
     # Exit code 1 (tests failed) still gets its grade table; the report then fails the session.
     session.run(
@@ -138,10 +150,24 @@ def tests(session: nox.Session) -> None:
         "pytest",
         "--grades-out",
         "reports/results.json",
+        "--junitxml",
+        "reports/junit.xml",
         *pytest_args(session.posargs),
         success_codes=[0, 1],
     )
     session.run("python", "-m", "shared.grading")
+
+
+@nox.session
+def grade(session: nox.Session) -> None:
+    """Grade a class: nox -s grade -- DIR (one folder per learner, each with ch01.py ...).
+
+    Each submission in its own pytest process, as many at once as there are cores; writes
+    reports/batch/grades.csv and reports/batch/<learner>/feedback.md. Options after DIR:
+    --timeout (seconds per submission, 600), --test-timeout, --jobs, --out.
+    """
+    install(session, "test")
+    session.run("python", "-m", "shared.grading.batch", *session.posargs)
 
 
 RANDOM_SEEDS = (1, 42, 20261125)

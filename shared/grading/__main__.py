@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .report import Table, build_table, coverage_percent, include_of
+from . import feedback
+from .outputs import grades_data, gradescope_data, write_json
+from .report import Table, build_table, coverage_percent, include_of, key_of
 from .results import INFRA, load, score
 
 if TYPE_CHECKING:
@@ -82,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     run = load(args.results or [args.reports / "results.json"])
     groups = score(run.results)
-    problems = [f"test failed: {nodeid}" for g in groups.values() for nodeid in g.failed]
+    problems = [
+        f"{key_of(g)}: {len(gs.failed)} of {gs.total} tests not passed (see the feedback)"
+        for g, gs in groups.items()
+        if gs.failed
+    ]
     problems += [f"collection error: {e}" for e in run.collect_errors]
     if not run.results:
         problems.append("no test ran")
@@ -113,40 +118,37 @@ def main(argv: list[str] | None = None) -> int:
             problems.append(f"total coverage is {total or 0:.1f}%, under {total_min:g}%")
 
     table = build_table(groups, coverage, total, run.titles)
-    write_grades(args.reports / "grades.json", table, problems)
+    write_json(
+        args.reports / "grades.json",
+        grades_data(groups, run.titles, coverage, total, run.solutions, problems),
+    )
+    write_json(args.reports / "gradescope.json", gradescope_data(run.results))
+    feedback_md = feedback.render_markdown(groups, run.results, run.titles)
+    (args.reports / "feedback.md").write_text(feedback_md + "\n", encoding="utf-8")
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         markdown_coverage = None
         if cov is not None:
             markdown_coverage = io.StringIO()
             cov.report(include=includes, file=markdown_coverage, output_format="markdown")
-        write_summary(Path(summary), table, problems, markdown_coverage)
+        write_summary(Path(summary), table, problems, markdown_coverage, feedback_md)
 
     print("\n" + "=" * 30 + " grade table " + "=" * 30)
     print(table.text())
+    print(feedback.render_text(groups, run.results, run.titles))
     for problem in problems:
         print(f"FAIL: {problem}")
     return 1 if problems else 0
 
 
-def write_grades(path: Path, table: Table, problems: list[str]) -> None:
-    """The grade table as data: one object per chapter row, then the total and infra rows."""
-    data = {
-        "columns": table.header,
-        "chapters": [dict(zip(table.header, row, strict=True)) for row in table.rows],
-        "summary": [dict(zip(table.header, row, strict=True)) for row in table.footer],
-        "problems": problems,
-    }
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
 def write_summary(
-    path: Path, table: Table, problems: list[str], coverage: io.StringIO | None
+    path: Path, table: Table, problems: list[str], coverage: io.StringIO | None, feedback_md: str
 ) -> None:
-    """Append the grade table (and the coverage table) in Markdown to a GitHub job summary."""
+    """Append the grade table, the feedback and the coverage table to a GitHub job summary."""
     with path.open("a", encoding="utf-8") as fh:
         fh.write("## Grades\n\n" + table.markdown() + "\n\n")
         fh.writelines(f"- :x: {p}\n" for p in problems)
+        fh.write("\n" + feedback_md.replace("# 피드백", "## 피드백", 1) + "\n")
         if coverage is not None:
             fh.write("\n## Coverage\n\n" + coverage.getvalue() + "\n")
 

@@ -10,20 +10,25 @@ test needs) fails with one line instead of a traceback: ``GradingProblem`` in ``
 
 from __future__ import annotations
 
+import inspect
+import re
 from pathlib import Path
 
 import pytest
 
-from . import hangs
+from . import feedback, hangs
 from .chapters import all_chapters, chapter_from_folder, chapter_title
 from .report import build_table
-from .results import TestResult, dump, group_of, message_of, score
+from .results import INFRA, TestResult, dump, group_of, message_of, score
 from .solutions import GradingProblem, Loaded, SolutionSpec, load, parse_value, reference_spec
 
 # The shared test helpers assert like tests do: let pytest explain their failures.
 pytest.register_assert_rewrite("shared.testing")
 
 POINTS_KEY = "points"
+DESCRIPTION_KEY = "description"
+ORDER_KEY = "order"
+HANGUL = re.compile("[\uac00-\ud7a3]")
 specs_key = pytest.StashKey[dict[str, SolutionSpec]]()
 loaded_key = pytest.StashKey[dict[str, Loaded]]()
 
@@ -37,6 +42,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="CHAPTER=MODULE|PATH",
         help="grade another implementation of a chapter: a module (--solution ch01=mypkg.main) "
         "or a file or package folder (--solution ch10=../my-work/main.py)",
+    )
+    parser.addini(
+        "grading_require_descriptions",
+        type="bool",
+        default=False,
+        help="refuse to collect a graded test whose docstring does not start in Korean",
     )
     group.addoption(
         "--grades-out",
@@ -87,10 +98,33 @@ def points_of(item: pytest.Item) -> float:
     return float(marker.args[0])
 
 
+def description_of(obj: object) -> str:
+    """The first line of a test function's docstring."""
+    doc = inspect.getdoc(obj) or ""
+    return doc.strip().splitlines()[0].strip() if doc.strip() else ""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: object):
+    """A graded test (one in a chapter folder) must say in Korean what it checks."""
+    made = yield
+    if not made or not collector.config.getini("grading_require_descriptions"):
+        return made
+    if group_of(collector.nodeid) != INFRA and not HANGUL.search(description_of(obj)):
+        where = f"{collector.nodeid}::{name}"
+        raise collector.CollectError(
+            f"{where}: a graded test needs a docstring whose first line says in Korean what it "
+            'checks, e.g. """`GET /health`는 {"status": "ok"}를 돌려준다."""'
+        )
+    return made
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
+    for order, item in enumerate(items):
         item.user_properties.append((POINTS_KEY, points_of(item)))
+        item.user_properties.append((DESCRIPTION_KEY, description_of(getattr(item, "obj", None))))
+        item.user_properties.append((ORDER_KEY, order))
 
 
 @pytest.hookimpl(wrapper=True)
@@ -121,20 +155,26 @@ class Grader:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         result = self.results.get(report.nodeid)
         if result is None:
-            points = float(dict(report.user_properties).get(POINTS_KEY, 1.0))
-            result = TestResult(report.nodeid, group_of(report.nodeid), points)
+            properties = dict(report.user_properties)
+            result = TestResult(
+                report.nodeid,
+                group_of(report.nodeid),
+                float(properties.get(POINTS_KEY, 1.0)),
+                description=str(properties.get(DESCRIPTION_KEY, "")),
+                order=int(properties.get(ORDER_KEY, 0)),
+            )
             self.results[report.nodeid] = result
             if result.group not in self.titles:
                 self.titles[result.group] = self.title_of(report.nodeid)
         result.duration += report.duration
-        if report.failed and result.outcome in ("passed", "skipped"):
-            result.outcome = "failed" if report.when == "call" else "error"
+        if report.failed and result.status in ("passed", "skipped"):
+            result.status = "failed" if report.when == "call" else "error"
             result.message = message_of(report)
             if result.message.startswith("풀이를 불러오지 못했습니다"):
                 self.import_errors[result.group] = result.message
-        elif report.skipped and result.outcome == "passed":
+        elif report.skipped and result.status == "passed":
             # xfail reports as skipped too: an expected failure earns nothing.
-            result.outcome = "skipped"
+            result.status = "skipped"
             result.message = message_of(report)
 
     def title_of(self, nodeid: str) -> str:
@@ -176,6 +216,10 @@ class Grader:
             return
         terminalreporter.write_sep("=", "grades (coverage: see python -m shared.grading)")
         terminalreporter.write_line(build_table(groups, titles=self.titles).text())
+        if not self.config.getoption("grades_out"):  # else the report after the run says it
+            text = feedback.render_text(groups, list(self.results.values()), self.titles)
+            if text:
+                terminalreporter.write_line(text)
         for error in self.collect_errors:
             terminalreporter.write_line(f"collection error (its tests earn nothing): {error}")
         for group, message in self.import_errors.items():

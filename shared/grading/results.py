@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .chapters import chapter_of_path
+from .chapters import chapter_from_folder, chapter_of_path
 
 INFRA = "shared"  # results of the infrastructure's own tests: shown, never part of a grade
 
@@ -19,13 +19,20 @@ class TestResult:
     nodeid: str
     group: str  # chapter folder ("ch01_getting_started") or INFRA
     points: float = 1.0
-    outcome: str = "passed"  # passed | failed | error | skipped
+    status: str = "passed"  # passed | failed | error | skipped (a timeout is failed)
     duration: float = 0.0  # seconds: setup, call and teardown
     message: str = ""  # the first line of why it did not pass
+    description: str = ""  # the first line of the test's docstring, in Korean
+    chapter: str = ""  # "ch01", or INFRA
+    order: int = 0  # position in the collection: files in order, tests as written
+
+    def __post_init__(self) -> None:
+        if not self.chapter:
+            self.chapter = key_of_group(self.group)
 
     @property
     def earned(self) -> float:
-        return self.points if self.outcome == "passed" else 0.0
+        return self.points if self.status == "passed" else 0.0
 
 
 @dataclass
@@ -35,19 +42,24 @@ class GroupScore:
     total: int = 0
     earned: float = 0.0
     possible: float = 0.0
-    failed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # failed and in error
+    errors: list[str] = field(default_factory=list)  # in error only
     skipped: list[str] = field(default_factory=list)
+    seconds: float = 0.0
 
     def add(self, result: TestResult) -> None:
         self.total += 1
         self.possible += result.points
         self.earned += result.earned
-        if result.outcome == "passed":
+        self.seconds += result.duration
+        if result.status == "passed":
             self.passed += 1
-        elif result.outcome == "skipped":
+        elif result.status == "skipped":
             self.skipped.append(result.nodeid)
         else:
             self.failed.append(result.nodeid)
+            if result.status == "error":
+                self.errors.append(result.nodeid)
 
 
 TIMEOUT_RE = re.compile(r"Timeout \(?>\s*([0-9.]+)s")
@@ -69,6 +81,11 @@ def message_of(report: pytest.TestReport) -> str:
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
     first = lines[0] if lines else ""
     return first.removeprefix("Skipped: ")[:300]
+
+
+def key_of_group(group: str) -> str:
+    chapter = chapter_from_folder(group)
+    return chapter.key if chapter else group
 
 
 def group_of(nodeid: str) -> str:
@@ -126,6 +143,6 @@ def load(paths: list[Path]) -> Run:
         for entry in data["tests"]:
             result = TestResult(**entry)
             seen = merged.setdefault(result.nodeid, result)
-            if rank[result.outcome] > rank[seen.outcome]:
-                seen.outcome, seen.message = result.outcome, result.message
+            if rank[result.status] > rank[seen.status]:
+                seen.status, seen.message = result.status, result.message
     return Run(list(merged.values()), errors, titles, solutions)

@@ -44,13 +44,9 @@ class SolutionSpec:
     value: str  # as typed
     module_name: str  # the name it is imported under in this process
     folder: Path | None = None  # put on sys.path (and PYTHONPATH for servers) to import it
-    file: Path | None = None  # the file or package folder a path named
+    file: Path | None = None  # the file or package folder imported
     subprocess_name: str = ""  # the module name a subprocess imports (with ``folder`` on its path)
-
-    @property
-    def target(self) -> str:
-        """``module:app`` for a server in a subprocess (with ``pythonpath`` on its path)."""
-        return f"{self.subprocess_name or self.module_name}:app"
+    measured: str = ""  # the coverage pattern of the solution's own code, for a path
 
     @property
     def is_path(self) -> bool:
@@ -84,15 +80,16 @@ def parse_value(value: str, known: set[str] | None = None, cwd: Path | None = No
     path = Path(cwd or Path.cwd(), target).resolve()
     if not path.exists():
         raise ValueError(f"--solution {value!r}: {target} does not exist")
+    name = f"_solution_{key}"
+    if path.is_dir() and (path / "__init__.py").is_file():  # a package: relative imports work
+        return SolutionSpec(key, value, name, path.parent, path, path.name, str(path / "*"))
+    if path.is_dir() and (path / "main.py").is_file():  # a folder of modules, main.py first
+        return SolutionSpec(key, value, name, path, path / "main.py", "main", str(path / "*"))
     if path.is_dir():
-        if not (path / "__init__.py").is_file() and not (path / "main.py").is_file():
-            raise ValueError(f"--solution {value!r}: {target} has neither __init__.py nor main.py")
-        return SolutionSpec(
-            key, value, f"_solution_{key}", path.parent, path, subprocess_name=path.name
-        )
+        raise ValueError(f"--solution {value!r}: {target} has neither __init__.py nor main.py")
     if path.suffix != ".py":
         raise ValueError(f"--solution {value!r}: {target} is not a .py file")
-    return SolutionSpec(key, value, f"_solution_{key}", path.parent, path, path.stem)
+    return SolutionSpec(key, value, name, path.parent, path, path.stem, str(path))
 
 
 def reference_spec(chapter: str) -> SolutionSpec:
@@ -123,11 +120,10 @@ def import_spec(spec: SolutionSpec) -> ModuleType:
     if str(spec.folder) not in sys.path:  # a learner's main.py imports its siblings by name
         sys.path.insert(0, str(spec.folder))
     if spec.file.is_dir():
-        init = spec.file / "__init__.py"
         module_spec = importlib.util.spec_from_file_location(
             spec.module_name,
-            init if init.is_file() else spec.file / "main.py",
-            submodule_search_locations=[str(spec.file)] if init.is_file() else None,
+            spec.file / "__init__.py",
+            submodule_search_locations=[str(spec.file)],
         )
     else:
         module_spec = importlib.util.spec_from_file_location(spec.module_name, spec.file)
@@ -140,16 +136,15 @@ def import_spec(spec: SolutionSpec) -> ModuleType:
     except BaseException:
         del sys.modules[spec.module_name]
         raise
-    package = spec.file.is_dir() and (spec.file / "__init__.py").is_file()
-    if package and not hasattr(module, "app") and (spec.file / "main.py").is_file():
+    if spec.file.is_dir() and not hasattr(module, "app") and (spec.file / "main.py").is_file():
         module = importlib.import_module(f"{spec.module_name}.main")
     return module
 
 
 def coverage_files(spec: SolutionSpec, module: ModuleType | None) -> list[str]:
     """Coverage ``--include`` patterns of the solution's own code."""
-    if spec.file is not None:
-        return [str(spec.file / "*")] if spec.file.is_dir() else [str(spec.file)]
+    if spec.measured:
+        return [spec.measured]
     origin = getattr(module, "__file__", None)
     if not origin:
         return []

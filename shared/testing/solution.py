@@ -12,6 +12,7 @@ may not allow uses ``solution.has("get_db")`` and falls back to the solution's o
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -38,7 +39,10 @@ class Solution:
     @property
     def target(self) -> str:
         """``module:app`` for ``uvicorn`` in a subprocess; see ``pythonpath``."""
-        return self.spec.target if self.spec.is_path else f"{self.module.__name__}:app"
+        if not self.spec.is_path:
+            return f"{self.module.__name__}:app"
+        inner = self.module.__name__.removeprefix(self.spec.module_name)  # ".main" or ""
+        return f"{self.spec.subprocess_name}{inner}:app"
 
     @property
     def pythonpath(self) -> dict[str, str]:
@@ -58,7 +62,13 @@ class Solution:
         try:
             return getattr(self.module, name)
         except AttributeError:
-            raise MissingHook(self.spec.value or self.module.__name__, name, why) from None
+            raise MissingHook(self.shown_name, name, why) from None
+
+    @property
+    def shown_name(self) -> str:
+        """What the learner named (``main.py``, ``mypkg.main``), for the one-line failures."""
+        named = self.spec.value.partition("=")[2].strip()
+        return Path(named).name if self.spec.is_path else named or self.module.__name__
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):  # __file__, __path__...: as the module has them
@@ -66,7 +76,7 @@ class Solution:
         try:
             return getattr(self.module, name)
         except AttributeError:
-            raise MissingHook(self.spec.value or self.module.__name__, name) from None
+            raise MissingHook(self.shown_name, name) from None
 
 
 def load_solution(config: pytest.Config, chapter: str) -> Solution:

@@ -57,11 +57,11 @@ def run_grading(chapter: str, solution: str | None, out: Path, *extra: str) -> G
     )
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     tests = json.loads(out.read_text(encoding="utf-8"))["tests"]
-    lost = [t for t in tests if t["outcome"] != "passed"]
+    lost = [t for t in tests if t["status"] != "passed"]
     return Grade(
         failed={name_of(t) for t in lost},
-        errors={name_of(t) for t in lost if t["outcome"] == "error"},
-        earned=sum(t["points"] for t in tests if t["outcome"] == "passed"),
+        errors={name_of(t) for t in lost if t["status"] == "error"},
+        earned=sum(t["points"] for t in tests if t["status"] == "passed"),
         possible=sum(t["points"] for t in tests),
         messages={name_of(t): t["message"] for t in lost},
         lost={name_of(t): t["points"] for t in lost},

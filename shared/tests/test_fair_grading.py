@@ -15,6 +15,7 @@ import pytest
 
 from shared.grading.chapters import all_chapters
 from shared.grading.solutions import load, parse_value
+from shared.testing import Solution
 
 SAMPLES = Path(__file__).parent / "samples"
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,10 +85,10 @@ def test_an_endpoint_that_sleeps_an_hour_costs_only_its_own_test(
     )
     tests = by_name(results, "ch01_getting_started")
     root = tests["test_main.py::test_root_returns_json_message"]
-    assert root["outcome"] == "failed"
+    assert root["status"] == "failed"
     assert root["message"].startswith("시간 초과: 20초 안에 끝나지 않았습니다")
-    assert tests["test_main.py::test_health_check_reports_ok"]["outcome"] == "passed"
-    assert not [name for name, t in tests.items() if t["outcome"] == "error"]
+    assert tests["test_main.py::test_health_check_reports_ok"]["status"] == "passed"
+    assert not [name for name, t in tests.items() if t["status"] == "error"]
     assert "ch01     FastAPI 시작하기" in output  # the run reached its grade table
     assert elapsed < 120
 
@@ -115,8 +116,8 @@ def test_an_import_error_costs_its_own_chapter_only(tmp_path: Path) -> None:
         f"--solution=3={tmp_path / 'missing' / 'main.py'}",
     )
     good = by_name(results, "ch01_getting_started")
-    assert good["test_main.py::test_health_check_reports_ok"]["outcome"] == "passed"
-    assert good["test_main.py::test_root_returns_json_message"]["outcome"] == "passed"
+    assert good["test_main.py::test_health_check_reports_ok"]["status"] == "passed"
+    assert good["test_main.py::test_root_returns_json_message"]["status"] == "passed"
     syntax_line = f"{tmp_path / 'syntax' / 'main.py'}:4: SyntaxError"
     for folder, expected in [
         ("ch02_path_and_query", syntax_line),
@@ -124,7 +125,7 @@ def test_an_import_error_costs_its_own_chapter_only(tmp_path: Path) -> None:
     ]:
         tests = by_name(results, folder).values()
         assert tests
-        assert {t["outcome"] for t in tests} == {"failed"}
+        assert {t["status"] for t in tests} == {"failed"}
         assert all(expected in t["message"] for t in tests), {t["message"] for t in tests}
         summary = [line for line in output.splitlines() if line.startswith(f"{folder}: ")]
         assert len(summary) == 1, output
@@ -188,8 +189,8 @@ def test_a_missing_hook_fails_only_the_tests_that_need_it(pytester: pytest.Pytes
     result.assert_outcomes(passed=1, failed=2)
     result.stdout.fnmatch_lines(
         [
-            "*모듈 ch07=theirs에 `get_db`가 없습니다: 테스트용 DB로 바꾸려면 필요합니다*",
-            "*모듈 ch07=theirs에 `Base`가 없습니다*",
+            "*모듈 theirs에 `get_db`가 없습니다: 테스트용 DB로 바꾸려면 필요합니다*",
+            "*모듈 theirs에 `Base`가 없습니다*",
         ]
     )
     assert "AttributeError" not in result.stdout.str()
@@ -234,7 +235,7 @@ def test_two_files_named_main_py_are_two_modules(tmp_path: Path) -> None:
     assert (anna.module.WHO, minsu.module.WHO) == ("anna", "minsu")
     assert anna.module.__name__ != minsu.module.__name__
     assert anna.files == [str(tmp_path / "anna" / "main.py")]
-    assert anna.spec.target == "main:app"
+    assert Solution(anna.module, anna.spec).target == "main:app"
     assert anna.spec.folder == tmp_path / "anna"
 
 
@@ -248,7 +249,20 @@ def test_a_package_folder_is_graded_on_its_main_module(tmp_path: Path) -> None:
     assert loaded.error is None
     assert loaded.module.app == "the app"
     assert loaded.files == [str(package / "*")]
-    assert loaded.spec.target == "homework:app"
+    assert Solution(loaded.module, loaded.spec).target == "homework.main:app"
+
+
+def test_a_folder_of_modules_is_graded_on_its_main_py(tmp_path: Path) -> None:
+    """The course text's layout: ``main.py`` beside its other modules, imported by name."""
+    (tmp_path / "main.py").write_text("from lesson_database import URL\napp = URL\n", encoding="utf-8")
+    (tmp_path / "lesson_database.py").write_text("URL = 'sqlite:///./app.db'\n", encoding="utf-8")
+    loaded = load(parse_value(f"ch10={tmp_path}"))
+    assert loaded.error is None
+    assert loaded.module.app == "sqlite:///./app.db"
+    assert loaded.files == [str(tmp_path / "*")]
+    solution = Solution(loaded.module, loaded.spec)
+    assert solution.target == "main:app"
+    assert solution.pythonpath["PYTHONPATH"].split(os.pathsep)[0] == str(tmp_path)
 
 
 def test_our_reference_through_the_front_door_is_the_same_module() -> None:
@@ -271,7 +285,7 @@ def test_our_reference_through_the_front_door_earns_everything(tmp_path: Path) -
         "--solution",
         "ch01=chapters.ch01_getting_started.app.main",
     )
-    assert {t["outcome"] for t in results["tests"]} == {"passed"}
+    assert {t["status"] for t in results["tests"]} == {"passed"}
     assert results["solutions"]["ch01_getting_started"]["files"] == [
         str(ROOT / "chapters" / "ch01_getting_started" / "app" / "*")
     ]

@@ -72,7 +72,7 @@ def two_chapters(pytester: pytest.Pytester) -> pytest.Pytester:
 def read_results(pytester: pytest.Pytester) -> dict[str, tuple[str, float, str]]:
     data = json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))
     return {
-        t["nodeid"].split("::")[-1]: (t["group"], t["points"], t["outcome"]) for t in data["tests"]
+        t["nodeid"].split("::")[-1]: (t["group"], t["points"], t["status"]) for t in data["tests"]
     }
 
 
@@ -86,7 +86,7 @@ def test_same_file_names_in_two_chapters_do_not_collide(
     )
     result.assert_outcomes(passed=3, failed=1)
     data = json.loads((two_chapters.path / "r.json").read_text(encoding="utf-8"))
-    graded = {t["nodeid"]: (t["group"], t["points"], t["outcome"]) for t in data["tests"]}
+    graded = {t["nodeid"]: (t["group"], t["points"], t["status"]) for t in data["tests"]}
     alpha, beta = "course/ch01_alpha/tests/test_main.py", "course/ch02_beta/tests/test_main.py"
     assert graded == {
         f"{alpha}::test_root_names_its_chapter": ("ch01_alpha", 3.0, "passed"),
@@ -127,7 +127,7 @@ def test_skipped_and_xfailed_tests_earn_nothing(pytester: pytest.Pytester) -> No
     result = pytester.runpytest("-p", "no:cacheprovider", "--grades-out", "r.json")
     result.assert_outcomes(passed=1, skipped=1, xfailed=1)
     data = json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))
-    outcomes = {t["nodeid"]: t["outcome"] for t in data["tests"]}
+    outcomes = {t["nodeid"]: t["status"] for t in data["tests"]}
     assert outcomes == {
         "test_x.py::test_ok": "passed",
         "test_x.py::test_skipped": "skipped",
@@ -150,3 +150,88 @@ def test_collection_error_is_reported(pytester: pytest.Pytester) -> None:
     assert result.ret == pytest.ExitCode.INTERRUPTED
     data = json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))
     assert data["collect_errors"] == ["test_broken.py"]
+
+
+GRADED = {
+    "course/__init__.py": "",
+    "course/ch03_x/__init__.py": '"""x"""',
+    "course/ch03_x/tests/__init__.py": "",
+}
+
+
+def write(pytester: pytest.Pytester, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (pytester.path / name).parent.mkdir(parents=True, exist_ok=True)
+        (pytester.path / name).write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def test_a_graded_test_without_a_korean_description_is_not_collected(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeini("[pytest]\ngrading_require_descriptions = true\n")
+    write(
+        pytester,
+        {
+            **GRADED,
+            "course/ch03_x/tests/test_x.py": '''
+            def test_described():
+                """설명이 있는 테스트는 모인다."""
+
+
+            def test_in_english():
+                """Only English here."""
+            ''',
+            "test_infra.py": "def test_not_graded(): pass\n",
+        },
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    result.stdout.fnmatch_lines(
+        ["*course/ch03_x/tests/test_x.py::test_in_english: a graded test needs a docstring*"]
+    )
+    assert "test_infra.py" not in result.stdout.str()  # the infrastructure's tests need none
+
+
+def test_results_carry_the_description_the_reason_and_the_points(
+    pytester: pytest.Pytester,
+) -> None:
+    write(
+        pytester,
+        {
+            **GRADED,
+            "course/ch03_x/tests/test_x.py": '''
+            import pytest
+
+
+            @pytest.mark.points(3)
+            def test_lost():
+                """`GET /`는 200을 돌려준다.
+
+                English details stay below the first line.
+                """
+                status = 404
+                assert status == 200, "GET / answered 404: {'detail': 'Not Found'}"
+
+
+            def test_kept():
+                """둘째 테스트는 통과한다."""
+            ''',
+        },
+    )
+    result = pytester.runpytest(
+        "-p", "no:cacheprovider", "--grades-out", "r.json", "--junitxml", "junit.xml"
+    )
+    result.assert_outcomes(passed=1, failed=1)
+    tests = {
+        t["nodeid"].rsplit("::")[-1]: t
+        for t in json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))["tests"]
+    }
+    lost = tests["test_lost"]
+    assert lost["chapter"] == "ch03"
+    assert (lost["status"], lost["points"]) == ("failed", 3.0)
+    assert lost["description"] == "`GET /`는 200을 돌려준다."
+    assert lost["message"] == "AssertionError: GET / answered 404: {'detail': 'Not Found'}"
+    assert lost["duration"] > 0
+    assert tests["test_kept"]["order"] == lost["order"] + 1
+    junit = (pytester.path / "junit.xml").read_text(encoding="utf-8")
+    assert '<property name="points" value="3.0"' in junit

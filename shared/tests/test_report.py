@@ -110,13 +110,13 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             "nodeid": "chapters/ch01_alpha/tests/test_a.py::t",
             "group": "ch01_alpha",
             "points": 2.0,
-            "outcome": "passed",
+            "status": "passed",
         },
         {
             "nodeid": "chapters/ch02_beta/tests/test_b.py::t",
             "group": "ch02_beta",
             "points": 1.0,
-            "outcome": "passed",
+            "status": "passed",
         },
     ]
     results = {"tests": tests, "collect_errors": [], "titles": {"ch01_alpha": "알파 (Alpha)"}}
@@ -143,9 +143,9 @@ def test_chapter_coverage_matches_coverage_report_include(project: Path) -> None
         expected = total_of(
             coverage_cli(project, "report", "--precision=1", f"--include=chapters/{folder}/app/*")
         )
-        assert by_key[key]["coverage"] == f"{expected}%"
-    assert by_key["ch01"]["coverage"] == "100.0%"
-    assert float(by_key["ch02"]["coverage"].rstrip("%")) < 80
+        assert f"{by_key[key]['coverage']:.1f}" == expected
+    assert by_key["ch01"]["coverage"] == 100.0
+    assert by_key["ch02"]["coverage"] < 80
     assert by_key["ch01"]["title"] == "알파 (Alpha)"
     assert by_key["ch02"]["title"] == "ch02_beta"  # no title recorded: the folder
 
@@ -178,11 +178,11 @@ def test_report_passes_when_thresholds_are_met(project: Path) -> None:
 def test_failed_test_fails_the_report(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     results = project / "reports/results.json"
     data = json.loads(results.read_text())
-    data["tests"][0]["outcome"] = "failed"
+    data["tests"][0]["status"] = "failed"
     results.write_text(json.dumps(data))
     assert grade(project, "--no-coverage") == 1
     out = capsys.readouterr().out
-    assert "FAIL: test failed: chapters/ch01_alpha/tests/test_a.py::t" in out
+    assert "FAIL: ch01: 1 of 1 tests not passed (see the feedback)" in out
     assert re.search(r"ch01\s+알파 \(Alpha\)\s+0/1\s+0/2\s+0.0%", out)
 
 
@@ -191,12 +191,12 @@ def test_matrix_runs_merge_worst_outcome(project: Path) -> None:
     first = project / "reports/results.json"
     second = project / "reports/results-other.json"
     data = json.loads(first.read_text())
-    data["tests"][1]["outcome"] = "failed"
+    data["tests"][1]["status"] = "failed"
     second.write_text(json.dumps(data))
     assert grade(project, "--no-coverage", "--results", str(first), "--results", str(second)) == 1
-    summary = json.loads((project / "reports/grades.json").read_text())["summary"][0]
-    assert summary["tests"] == "1/2"
-    assert summary["points"] == "2/3"
+    total = json.loads((project / "reports/grades.json").read_text())["total"]
+    assert (total["tests"], total["passed"], total["failed"]) == (2, 1, 1)
+    assert (total["earned"], total["possible"]) == (2, 3)
 
 
 def test_step_summary_gets_markdown_tables(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -232,9 +232,10 @@ def test_a_graded_solution_is_measured_on_its_own_code(project: Path) -> None:
     assert grade(project) == 0  # ch02's own app is under 80%, the learner's file too: no FAIL
     rows = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))["chapters"]
     expected = total_of(coverage_cli(project, "report", "--precision=1", f"--include={learner}"))
-    assert rows[1]["coverage"] == f"{expected}%"
+    assert f"{rows[1]['coverage']:.1f}" == expected
     assert float(expected) < 80
-    assert rows[0]["coverage"] == "100.0%"  # the other chapter: our app, as before
+    assert rows[0]["coverage"] == 100.0
+    assert rows[1]["solution"] == "ch02=work/main.py"  # the other chapter: our app, as before
 
 
 def test_korean_text_counts_double_width_in_the_terminal_table() -> None:
@@ -251,14 +252,14 @@ def test_parallel_data_files_are_combined_first(project: Path) -> None:
     assert (project / ".coverage").is_file()
     assert not (project / ".coverage.worker1").exists()
     rows = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))["chapters"]
-    assert rows[0]["coverage"] == "100.0%"
+    assert rows[0]["coverage"] == 100.0
 
 
 def test_unmeasured_run_is_graded_on_points_only(project: Path) -> None:
     (project / ".coverage").unlink()
     assert grade(project) == 0
     grades = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))
-    assert "coverage" not in grades["columns"]
+    assert grades["chapters"][0]["coverage"] is None
     assert not (project / "htmlcov").exists()
 
 
@@ -268,3 +269,80 @@ def test_total_under_fail_under_fails(project: Path, capsys: pytest.CaptureFixtu
     pyproject.write_text(text.replace("chapter_fail_under = 80", "chapter_fail_under = 0"))
     assert grade(project) == 1
     assert re.search(r"FAIL: total coverage is \d+\.\d%, under 99.5%", capsys.readouterr().out)
+
+
+@pytest.fixture
+def lost_one(project: Path) -> Path:
+    """Chapter 2's one test failed, with its Korean description and the assertion's line."""
+    results = project / "reports/results.json"
+    data = json.loads(results.read_text())
+    data["tests"][1].update(
+        status="failed",
+        description="`GET /items/1`은 200을 돌려준다",
+        message="assert 404 == 200",
+        duration=0.25,
+    )
+    data["tests"][0].update(description="알파는 100%를 돌려준다", duration=0.5)
+    results.write_text(json.dumps(data))
+    return project
+
+
+def test_feedback_says_in_korean_what_was_lost_and_why(
+    lost_one: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = lost_one / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert grade(lost_one, "--no-coverage") == 1
+    out = capsys.readouterr().out
+    feedback = out[out.index("피드백") :]
+    assert out.index("grade table") < out.index("피드백")
+    assert "ch01 알파 (Alpha): 2/2점 — 모든 테스트를 통과했습니다" in feedback
+    assert "ch02 ch02_beta: 0/1점 — 잃은 점수 1점" in feedback
+    assert "-1점  `GET /items/1`은 200을 돌려준다" in feedback
+    assert "실패: assert 404 == 200" in feedback
+    markdown = (lost_one / "reports/feedback.md").read_text(encoding="utf-8")
+    assert "## ch01 알파 (Alpha): 2/2점" in markdown
+    assert "| 1점 | `GET /items/1`은 200을 돌려준다<br>" in markdown
+    assert "실패: assert 404 == 200 |" in markdown
+    assert "## 피드백" in summary.read_text(encoding="utf-8")
+
+
+def test_grades_are_numbers_per_chapter_and_in_total(lost_one: Path) -> None:
+    grade(lost_one)
+    grades = json.loads((lost_one / "reports/grades.json").read_text(encoding="utf-8"))
+    ch01, ch02 = grades["chapters"]
+    assert ch01 == {
+        "chapter": "ch01",
+        "folder": "ch01_alpha",
+        "title": "알파 (Alpha)",
+        "earned": 2.0,
+        "possible": 2.0,
+        "percent": 100.0,
+        "tests": 1,
+        "passed": 1,
+        "failed": 0,
+        "errors": 0,
+        "skipped": 0,
+        "coverage": 100.0,
+        "seconds": 0.5,
+        "solution": None,
+    }
+    assert (ch02["earned"], ch02["failed"], ch02["percent"]) == (0.0, 1, 0.0)
+    total = grades["total"]
+    assert (total["earned"], total["possible"], total["chapters"]) == (2.0, 3.0, 2)
+    assert total["percent"] == round(200 / 3, 2)
+    assert isinstance(total["coverage"], float)
+    assert total["seconds"] == 0.75
+
+
+def test_gradescope_results_total_what_the_table_shows(lost_one: Path) -> None:
+    grade(lost_one, "--no-coverage")
+    results = json.loads((lost_one / "reports/gradescope.json").read_text(encoding="utf-8"))
+    grades = json.loads((lost_one / "reports/grades.json").read_text(encoding="utf-8"))
+    assert results["score"] == grades["total"]["earned"] == 2.0
+    assert sum(t["max_score"] for t in results["tests"]) == grades["total"]["possible"]
+    assert results["execution_time"] == 0.75
+    failed = next(t for t in results["tests"] if t["status"] == "failed")
+    assert failed["name"] == "ch02 `GET /items/1`은 200을 돌려준다"
+    assert (failed["score"], failed["max_score"]) == (0.0, 1.0)
+    assert failed["output"] == "`GET /items/1`은 200을 돌려준다\n실패: assert 404 == 200"

@@ -12,6 +12,7 @@ def schema(client: TestClient) -> dict:
 
 
 def test_swagger_ui_is_served_at_docs(client: TestClient) -> None:
+    """`/docs`는 `/openapi.json`을 읽는 Swagger UI HTML을 보여 준다."""
     response = client.get("/docs")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
@@ -20,6 +21,7 @@ def test_swagger_ui_is_served_at_docs(client: TestClient) -> None:
 
 
 def test_redoc_is_served_at_redoc(client: TestClient) -> None:
+    """`/redoc`은 `/openapi.json`을 읽는 ReDoc HTML을 보여 준다."""
     response = client.get("/redoc")
     assert response.status_code == 200
     assert "redoc" in response.text.lower()
@@ -28,6 +30,7 @@ def test_redoc_is_served_at_redoc(client: TestClient) -> None:
 
 @pytest.mark.points(2)
 def test_openapi_lists_every_path_operation(schema: dict) -> None:
+    """`/openapi.json`에 모든 경로와 메서드가 나온다."""
     assert schema["openapi"].startswith("3.")
     paths = schema["paths"]
     assert set(paths["/"]) == {"get"}
@@ -37,7 +40,7 @@ def test_openapi_lists_every_path_operation(schema: dict) -> None:
 
 @pytest.mark.points(2)
 def test_app_metadata_is_set(schema: dict) -> None:
-    """Title and version are the app's own, not FastAPI's defaults."""
+    """앱의 제목, 버전, 설명이 FastAPI 기본값이 아니라 직접 정한 값이다."""
     info = schema["info"]
     assert info["title"] not in ("", "FastAPI")
     assert info["version"] not in ("", "0.1.0")
@@ -46,6 +49,7 @@ def test_app_metadata_is_set(schema: dict) -> None:
 
 @pytest.mark.points(2)
 def test_every_operation_has_a_declared_tag(schema: dict) -> None:
+    """모든 경로 처리에 설명이 있는, 선언된 태그가 붙어 있다."""
     declared = {tag["name"] for tag in schema.get("tags", [])}
     assert {"health", "methods"} <= declared
     assert all(tag.get("description") for tag in schema["tags"])

@@ -6,6 +6,7 @@ from fastapi.testclient import TestClient
 
 @pytest.mark.points(2)
 def test_root_returns_json_message(client: TestClient) -> None:
+    """`GET /`는 비어 있지 않은 `message`가 든 JSON을 돌려준다."""
     response = client.get("/")
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
@@ -16,6 +17,7 @@ def test_root_returns_json_message(client: TestClient) -> None:
 
 @pytest.mark.points(2)
 def test_health_check_reports_ok(client: TestClient) -> None:
+    """`GET /health`는 `{"status": "ok"}`를 돌려준다."""
     response = client.get("/health")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
@@ -28,12 +30,14 @@ def test_health_check_reports_ok(client: TestClient) -> None:
 def test_each_http_method_has_its_own_path_operation(
     client: TestClient, method: str, expected_status: int
 ) -> None:
+    """`/methods`는 HTTP 메서드마다 자기 경로 처리 함수로 답한다(`POST`는 `201`)."""
     response = client.request(method, "/methods")
     assert response.status_code == expected_status
     assert response.json()["method"] == method
 
 
 def test_delete_answers_204_with_empty_body(client: TestClient) -> None:
+    """`DELETE /methods`는 본문 없는 `204`로 답한다."""
     response = client.delete("/methods")
     assert response.status_code == 204
     assert response.content == b""
@@ -44,6 +48,7 @@ class TestBadRequests:
 
     @pytest.mark.parametrize("path", ["/nope", "/health/extra", "/methods/1"])
     def test_unknown_path_is_404(self, client: TestClient, path: str) -> None:
+        """없는 경로는 JSON `detail`이 있는 `404`다."""
         response = client.get(path)
         assert response.status_code == 404
         assert response.json() == {"detail": "Not Found"}
@@ -52,6 +57,7 @@ class TestBadRequests:
     def test_wrong_method_is_405_with_allow_header(
         self, client: TestClient, method: str, path: str
     ) -> None:
+        """경로는 있지만 메서드가 틀리면 `Allow` 헤더가 있는 `405`다."""
         response = client.request(method, path)
         assert response.status_code == 405
         assert response.json() == {"detail": "Method Not Allowed"}

@@ -1,21 +1,20 @@
 """Fixtures of chapter 2's suite: the solution under test, a client, and a catalogue we choose.
 
 Grading contract (what ``--solution ch02=<module>`` must provide): ``app``, a FastAPI
-application, and ``get_catalog``, the dependency its routes read the items from. The suite
-overrides ``get_catalog`` (and restores the overrides after each test) to serve its own items;
-everything else is checked through HTTP only.
+application. Tests whose answer depends on which items exist use the ``catalog`` fixture, which
+asks for ``get_catalog`` (the dependency the routes read the items from) and overrides it with
+``SAMPLE`` until the test ends. The others (422s, the docs) need ``app`` alone.
 """
 
 import copy
 from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import chapter_fixtures, overridden
+from shared.testing import Solution, chapter_fixtures, overridden
 
 # The items the tests serve, in id order: what every expected body below is built from.
 SAMPLE: list[dict[str, Any]] = [
@@ -38,6 +37,8 @@ SAMPLE: list[dict[str, Any]] = [
 
 solution, app = chapter_fixtures(__name__)
 
+CATALOG_WHY = "테스트가 정한 상품 목록으로 바꾸려면(의존성 오버라이드) 필요합니다"
+
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
@@ -46,14 +47,16 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 
 @pytest.fixture
-def catalog(app: FastAPI, solution: ModuleType) -> Iterator[list[dict[str, Any]]]:
+def catalog(app: FastAPI, solution: Solution) -> Iterator[list[dict[str, Any]]]:
     """The app serves this list (a copy of ``SAMPLE``) until the test ends.
 
     A test may change the list before its requests (clear it, add items): the override
-    hands the app the same list object on every request.
+    hands the app the same list object on every request. Only tests whose answer depends on
+    the items use it: it needs the solution's ``get_catalog``.
     """
+    get_catalog = solution.hook("get_catalog", CATALOG_WHY)
     items = copy.deepcopy(SAMPLE)
-    with overridden(app, {solution.get_catalog: lambda: items}):
+    with overridden(app, {get_catalog: lambda: items}):
         yield items
 
 

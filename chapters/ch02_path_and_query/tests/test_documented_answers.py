@@ -13,6 +13,7 @@ def documented(client: TestClient, method: str, path: str) -> set[str]:
 def test_an_unknown_item_is_a_documented_404(
     client: TestClient, catalog: list[dict[str, Any]]
 ) -> None:
+    """없는 상품의 `404`가 `/openapi.json`에 문서로 나와 있다."""
     response = client.get("/items/999")
     assert response.status_code == 404
     assert "404" in documented(client, "get", "/items/{item_id}")

@@ -14,6 +14,7 @@ LABELS = {"books": "도서", "electronics": "전자제품", "food": "식품"}
 def test_each_category_lists_its_items(
     client: TestClient, catalog: list[dict[str, Any]], category: str
 ) -> None:
+    """`GET /categories/{category}`는 그 카테고리의 상품과 한국어 이름(label)을 돌려준다."""
     response = client.get(f"/categories/{category}")
     assert response.status_code == 200
     assert response.json() == {
@@ -26,6 +27,7 @@ def test_each_category_lists_its_items(
 def test_category_without_items_is_an_empty_list(
     client: TestClient, catalog: list[dict[str, Any]]
 ) -> None:
+    """상품이 하나도 없는 카테고리는 빈 리스트 `items: []`로 답한다."""
     catalog[:] = [item for item in catalog if item["category"] != "food"]
     response = client.get("/categories/food")
     assert response.status_code == 200
@@ -34,8 +36,9 @@ def test_category_without_items_is_an_empty_list(
 
 @pytest.mark.parametrize("raw", ["toys", "Books", "book", "1"])
 def test_value_outside_the_enum_is_422_naming_the_allowed_ones(
-    client: TestClient, catalog: list[dict[str, Any]], raw: str
+    client: TestClient, raw: str
 ) -> None:
+    """`Enum`에 없는 카테고리는 허용 값을 알려 주는 `422 enum`이다."""
     [error] = validation_errors(client.get(f"/categories/{raw}"))
     assert error["type"] == "enum"
     assert error["loc"] == ["path", "category"]
@@ -43,6 +46,7 @@ def test_value_outside_the_enum_is_422_naming_the_allowed_ones(
 
 
 def test_docs_list_the_allowed_values(schema: dict[str, Any]) -> None:
+    """문서(`/openapi.json`)에 카테고리의 허용 값이 나온다."""
     [category] = schema["paths"]["/categories/{category}"]["get"]["parameters"]
     ref = category["schema"]["$ref"].removeprefix("#/components/schemas/")
     assert sorted(schema["components"]["schemas"][ref]["enum"]) == sorted(LABELS)

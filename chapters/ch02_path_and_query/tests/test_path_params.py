@@ -12,6 +12,7 @@ ITEM_ID = ("path", "item_id")
 
 @pytest.mark.points(2)
 def test_item_is_found_by_its_id(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    """`GET /items/{item_id}`는 그 번호의 상품 전체를 돌려준다."""
     response = client.get("/items/5")
     assert response.status_code == 200
     assert response.json() == catalog[4]
@@ -20,21 +21,21 @@ def test_item_is_found_by_its_id(client: TestClient, catalog: list[dict[str, Any
 def test_path_text_is_converted_to_an_int(
     client: TestClient, catalog: list[dict[str, Any]]
 ) -> None:
-    """ "007" and "7" are the same integer once converted."""
+    """경로의 `"007"`은 정수 7로 바뀐다."""
     response = client.get("/items/007")
     assert response.status_code == 200
     assert response.json() == catalog[6]
 
 
 @pytest.mark.parametrize("raw", ["abc", "1.5", "1e3", "%20"])
-def test_text_that_is_not_an_int_is_422(
-    client: TestClient, catalog: list[dict[str, Any]], raw: str
-) -> None:
+def test_text_that_is_not_an_int_is_422(client: TestClient, raw: str) -> None:
+    """정수가 아닌 `item_id`는 `422 int_parsing`이다."""
     response = client.get(f"/items/{raw}")
     assert error_kinds(response) == [("int_parsing", ITEM_ID)]
 
 
 def test_unknown_id_is_404_with_a_detail(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    """없는 번호는 그 번호를 적은 `detail`이 있는 `404`다."""
     response = client.get("/items/999")
     assert response.status_code == 404
     detail = response.json()["detail"]
@@ -46,6 +47,7 @@ class TestBounds:
     """``Path(ge=1, le=1000)``: exactly at a bound passes, one past it is a 422."""
 
     def test_lowest_id_is_accepted(self, client: TestClient, catalog: list[dict[str, Any]]) -> None:
+        """가장 작은 번호 1을 받아들인다."""
         response = client.get("/items/1")
         assert response.status_code == 200
         assert response.json() == catalog[0]
@@ -53,6 +55,7 @@ class TestBounds:
     def test_highest_id_is_accepted(
         self, client: TestClient, catalog: list[dict[str, Any]]
     ) -> None:
+        """가장 큰 번호 1000을 받아들인다."""
         last = {"id": 1000, "name": "천 번째 상품", "category": "food", "price": 1, "tags": []}
         catalog.append(last)
         response = client.get("/items/1000")
@@ -67,15 +70,15 @@ class TestBounds:
             ("1001", "less_than_equal", "Input should be less than or equal to 1000"),
         ],
     )
-    def test_out_of_bounds_is_422(
-        self, client: TestClient, catalog: list[dict[str, Any]], raw: str, kind: str, msg: str
-    ) -> None:
+    def test_out_of_bounds_is_422(self, client: TestClient, raw: str, kind: str, msg: str) -> None:
+        """1보다 작거나 1000보다 큰 번호는 정확한 `type`, `loc`, `msg`가 있는 `422`다."""
         response = client.get(f"/items/{raw}")
         [error] = validation_errors(response)
         assert (error["type"], error["loc"], error["msg"]) == (kind, list(ITEM_ID), msg)
 
 
 def test_docs_show_the_bounds(schema: dict[str, Any]) -> None:
+    """문서에 `item_id`의 최솟값 1과 최댓값 1000이 나온다."""
     item_id = parameter(schema, "/items/{item_id}", "item_id")
     assert item_id["in"] == "path"
     assert item_id["required"] is True

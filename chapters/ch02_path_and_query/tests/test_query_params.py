@@ -12,12 +12,14 @@ from .checks import error_kinds, ids, parameter
 def test_no_query_parameters_gives_the_first_page_in_id_order(
     client: TestClient, catalog: list[dict[str, Any]]
 ) -> None:
+    """쿼리 매개변수 없이 `GET /items`는 번호순 첫 페이지(크기 10)를 돌려준다."""
     response = client.get("/items")
     assert response.status_code == 200
     assert response.json() == {"items": catalog, "page": 1, "size": 10, "total": 7}
 
 
 def test_default_size_is_ten(client: TestClient, catalog: list[dict[str, Any]]) -> None:
+    """`size`의 기본값은 정말 10이다(상품이 25개일 때)."""
     catalog[:] = [
         {"id": n, "name": f"상품 {n}", "category": "food", "price": n * 100, "tags": []}
         for n in range(1, 26)
@@ -41,6 +43,7 @@ def test_default_size_is_ten(client: TestClient, catalog: list[dict[str, Any]]) 
 def test_optional_sort_orders_the_list(
     client: TestClient, catalog: list[dict[str, Any]], sort: str, expected: list[int]
 ) -> None:
+    """`sort`는 말한 대로 정렬한다(`-`는 내림차순)."""
     response = client.get("/items", params={"sort": sort})
     assert response.status_code == 200
     assert ids(response.json()["items"]) == expected
@@ -49,20 +52,21 @@ def test_optional_sort_orders_the_list(
 def test_sort_applies_before_the_page_is_cut(
     client: TestClient, catalog: list[dict[str, Any]]
 ) -> None:
+    """정렬한 다음에 페이지를 자른다."""
     body = client.get("/items", params={"sort": "-price", "size": 2, "page": 2}).json()
     assert ids(body["items"]) == [2, 1]
     assert body["total"] == 7
 
 
 @pytest.mark.parametrize("sort", ["cost", "PRICE", "--price", "price ", "name;drop", ""])
-def test_sort_outside_the_pattern_is_422(
-    client: TestClient, catalog: list[dict[str, Any]], sort: str
-) -> None:
+def test_sort_outside_the_pattern_is_422(client: TestClient, sort: str) -> None:
+    """패턴에 맞지 않는 `sort`는 `422 string_pattern_mismatch`다."""
     response = client.get("/items", params={"sort": sort})
     assert error_kinds(response) == [("string_pattern_mismatch", ("query", "sort"))]
 
 
 def test_docs_show_optional_and_default_parameters(schema: dict[str, Any]) -> None:
+    """문서에 `page`, `size`, `sort`가 선택 사항으로, 기본값 1과 10이 나온다."""
     page = parameter(schema, "/items", "page")
     size = parameter(schema, "/items", "size")
     sort = parameter(schema, "/items", "sort")
@@ -72,7 +76,7 @@ def test_docs_show_optional_and_default_parameters(schema: dict[str, Any]) -> No
 
 
 def test_own_catalogue_is_served_when_nothing_overrides_it(client: TestClient) -> None:
-    """Without the suite's catalogue the app still answers a well-formed first page."""
+    """오버라이드가 없으면 앱은 자기 상품 목록으로 올바른 첫 페이지를 돌려준다."""
     body = client.get("/items").json()
     assert body["items"]
     assert body["total"] >= len(body["items"])

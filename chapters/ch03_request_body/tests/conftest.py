@@ -1,8 +1,10 @@
-"""Fixtures of chapter 3's suite: the solution under test and a client with a fresh store.
+"""Fixtures of chapter 3's suite: the solution under test and a client on it.
 
 Grading contract (what ``--solution ch03=<module>`` must provide): a module attribute ``app``,
-a FastAPI application whose store starts empty on every start-up (each ``with TestClient(app)``
-block). Everything else is checked through HTTP only.
+a FastAPI application, checked through HTTP only. The tests compare the store with what they
+read first (``checks.added``, ``before = stored(client)``), so they hold on a store that outlives
+one ``with TestClient(app)`` block; only ``test_store_starts_empty_on_every_start_up`` asks
+for the reset.
 """
 
 from collections.abc import Iterator
@@ -21,7 +23,7 @@ solution, app = chapter_fixtures(__name__)
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    """Entering the client runs the app's lifespan: a new, empty store for this test."""
+    """Entering the client runs the app's lifespan (ours starts a new, empty store)."""
     with TestClient(app) as test_client:
         yield test_client
 

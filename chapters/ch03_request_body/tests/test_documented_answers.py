@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from .checks import stored, unknown_id
+
 NOT_UTF8 = b'{"name": "\xff\xfe", "price": 1000}'
 
 
@@ -23,7 +25,8 @@ def documented(schema: dict[str, Any], method: str, path: str) -> set[str]:
 def test_an_unknown_id_is_a_documented_404(
     client: TestClient, schema: dict[str, Any], method: str, body: dict[str, Any] | None
 ) -> None:
-    response = client.request(method, "/items/999", json=body)
+    """없는 번호의 `404`가 `/openapi.json`에 문서로 나와 있다."""
+    response = client.request(method, f"/items/{unknown_id(client)}", json=body)
     assert response.status_code == 404
     assert "404" in documented(schema, method, "/items/{item_id}")
 
@@ -44,6 +47,8 @@ def test_a_body_that_is_not_utf8_is_a_documented_400(
     url: str,
     path: str,
 ) -> None:
+    """UTF-8이 아닌 본문은 문서에 나온 `400`이고 아무것도 바꾸지 않는다."""
+    before = stored(client)
     response = client.request(
         method,
         url.format(id=created["id"]),
@@ -52,4 +57,4 @@ def test_a_body_that_is_not_utf8_is_a_documented_400(
     )
     assert response.status_code == 400
     assert "400" in documented(schema, method, path)
-    assert client.get("/items").json() == [created]  # nothing stored, nothing changed
+    assert stored(client) == before  # nothing stored, nothing changed

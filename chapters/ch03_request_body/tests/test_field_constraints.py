@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from .bodies import MINIMAL
-from .checks import stored, validation_errors
+from .checks import added, stored, validation_errors
 from .openapi import item_schema
 
 
@@ -27,9 +27,11 @@ def post(client: TestClient, **fields: Any) -> Any:
     ],
 )
 def test_values_at_the_limits_are_accepted(client: TestClient, fields: dict[str, Any]) -> None:
+    """`Field` 제약의 경계값은 받아들여 그대로 저장한다."""
+    before = stored(client)
     response = post(client, **fields)
     assert response.status_code == 201, response.text
-    [item] = stored(client)
+    [item] = added(client, before)
     assert {key: item[key] for key in fields} == fields
 
 
@@ -69,23 +71,28 @@ def test_values_at_the_limits_are_accepted(client: TestClient, fields: dict[str,
 def test_values_past_the_limits_are_422(
     client: TestClient, fields: dict[str, Any], kind: str, msg: str
 ) -> None:
+    """경계를 하나 넘은 값은 정확한 `type`, `loc`, `msg`가 있는 `422`이고 저장되지 않는다."""
+    before = stored(client)
     [error] = validation_errors(post(client, **fields))
     [field] = fields
     assert (error["type"], error["loc"], error["msg"]) == (kind, ["body", field], msg)
-    assert stored(client) == []
+    assert stored(client) == before
 
 
 def test_every_broken_constraint_is_reported_at_once(client: TestClient) -> None:
+    """어긴 제약이 여럿이면 `422`에 한꺼번에 나온다."""
+    before = stored(client)
     response = client.post("/items", json={"name": "", "price": 0, "description": "설" * 301})
     assert sorted(error["loc"][-1] for error in validation_errors(response)) == [
         "description",
         "name",
         "price",
     ]
-    assert stored(client) == []
+    assert stored(client) == before
 
 
 def test_docs_show_the_constraints(schema: dict[str, Any]) -> None:
+    """문서에 필수 필드와 `name`, `price`의 범위가 나온다."""
     item = item_schema(schema)
     assert sorted(item["required"]) == ["name", "price"]
     name, price = item["properties"]["name"], item["properties"]["price"]

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from .bodies import MINIMAL, MINIMAL_STORED
-from .checks import error_kinds, stored, without_id
+from .checks import added, error_kinds, stored, without_id
 from .openapi import item_schema, resolve
 
 IMAGES = [
@@ -18,20 +18,24 @@ IMAGES = [
 class TestNestedImages:
     @pytest.mark.points(2)
     def test_item_with_images_round_trips(self, client: TestClient) -> None:
+        """`images`(중첩 모델의 리스트)가 있는 상품이 그대로 저장되고 돌아온다."""
+        before = stored(client)
         response = client.post("/items", json={**MINIMAL, "images": IMAGES})
         assert response.status_code == 201
         assert without_id(response.json()) == {**MINIMAL_STORED, "images": IMAGES}
-        assert stored(client) == [response.json()]
+        assert added(client, before) == [response.json()]
 
     @pytest.mark.points(2)
     def test_errors_inside_the_list_name_the_index_and_field(self, client: TestClient) -> None:
+        """리스트 안의 오류는 `loc`에 위치(index)와 필드를 적는다."""
+        before = stored(client)
         images = [{"url": "not a url", "name": "앞면"}, {"url": IMAGES[1]["url"]}]
         response = client.post("/items", json={**MINIMAL, "images": images})
         assert error_kinds(response) == [
             ("missing", ("body", "images", 1, "name")),
             ("url_parsing", ("body", "images", 0, "url")),
         ]
-        assert stored(client) == []
+        assert stored(client) == before
 
     @pytest.mark.parametrize(
         ("images", "kind"),
@@ -41,15 +45,19 @@ class TestNestedImages:
         ],
     )
     def test_images_must_be_a_short_list(self, client: TestClient, images: Any, kind: str) -> None:
+        """`images`는 5개 이하의 리스트여야 한다."""
+        before = stored(client)
         response = client.post("/items", json={**MINIMAL, "images": images})
         assert error_kinds(response) == [(kind, ("body", "images"))]
-        assert stored(client) == []
+        assert stored(client) == before
 
     def test_image_must_be_an_object(self, client: TestClient) -> None:
+        """`images`의 각 항목은 객체여야 한다."""
         response = client.post("/items", json={**MINIMAL, "images": [IMAGES[0]["url"]]})
         assert error_kinds(response) == [("model_attributes_type", ("body", "images", 0))]
 
     def test_docs_nest_the_image_schema(self, schema: dict[str, Any]) -> None:
+        """문서에서 `images`는 `Image` 스키마의 배열이다."""
         images = item_schema(schema)["properties"]["images"]
         assert images["type"] == "array"
         image = resolve(schema, images["items"])
@@ -62,34 +70,45 @@ class TestBulkList:
 
     @pytest.mark.points(2)
     def test_every_item_of_the_array_is_stored(self, client: TestClient) -> None:
+        """`POST /items/bulk`는 배열의 모든 상품을 순서대로 저장한다."""
+        before = stored(client)
         bodies = [MINIMAL, {"name": "제주 감귤", "price": 18900, "images": IMAGES[:1]}]
         response = client.post("/items/bulk", json=bodies)
         assert response.status_code == 201
+        first = response.json()[0]["id"]
         assert response.json() == [
-            {"id": 1, **MINIMAL_STORED},
-            {"id": 2, **MINIMAL_STORED, **bodies[1]},
+            {"id": first, **MINIMAL_STORED},
+            {"id": first + 1, **MINIMAL_STORED, **bodies[1]},
         ]
-        assert stored(client) == response.json()
+        assert added(client, before) == response.json()
 
     @pytest.mark.points(2)
     def test_one_bad_item_rejects_the_whole_array(self, client: TestClient) -> None:
+        """배열에 잘못된 상품이 하나라도 있으면 `422`이고 아무것도 저장되지 않는다."""
+        before = stored(client)
         bodies = [MINIMAL, {"name": "감귤", "price": -1}, MINIMAL]
         response = client.post("/items/bulk", json=bodies)
         assert error_kinds(response) == [("greater_than", ("body", 1, "price"))]
-        assert stored(client) == []
+        assert stored(client) == before
 
     def test_empty_array_is_422(self, client: TestClient) -> None:
+        """빈 배열은 `422`다."""
+        before = stored(client)
         response = client.post("/items/bulk", json=[])
         assert error_kinds(response) == [("too_short", ("body",))]
-        assert stored(client) == []
+        assert stored(client) == before
 
     def test_more_than_fifty_items_is_422(self, client: TestClient) -> None:
+        """50개는 받아들이고 51개는 `422`다."""
+        before = stored(client)
         assert client.post("/items/bulk", json=[MINIMAL] * 50).status_code == 201
         response = client.post("/items/bulk", json=[MINIMAL] * 51)
         assert error_kinds(response) == [("too_long", ("body",))]
-        assert len(stored(client)) == 50
+        assert len(added(client, before)) == 50
 
     def test_an_object_is_not_an_array(self, client: TestClient) -> None:
+        """`/items/bulk`에 객체를 보내면 `422`다."""
+        before = stored(client)
         response = client.post("/items/bulk", json=MINIMAL)
         assert error_kinds(response) == [("list_type", ("body",))]
-        assert stored(client) == []
+        assert stored(client) == before
