@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from . import feedback, hangs
+from . import feedback, hangs, responses
 from .chapters import all_chapters, chapter_from_folder, chapter_title
 from .report import build_table
 from .results import INFRA, TestResult, dump, group_of, message_of, score
@@ -28,6 +28,7 @@ pytest.register_assert_rewrite("shared.testing")
 POINTS_KEY = "points"
 DESCRIPTION_KEY = "description"
 ORDER_KEY = "order"
+RESPONSE_KEY = "response"
 HANGUL = re.compile("[\uac00-\ud7a3]")
 specs_key = pytest.StashKey[dict[str, SolutionSpec]]()
 loaded_key = pytest.StashKey[dict[str, Loaded]]()
@@ -74,6 +75,7 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.stash[specs_key] = parse_solutions(config.getoption("solution"))
     config.stash[loaded_key] = {}
+    responses.install()
     if config.pluginmanager.hasplugin("timeout"):  # pytest-timeout: see hangs.py
         config.pluginmanager.register(hangs.HangGuard(), "grading-hangs")
     if not hasattr(config, "workerinput"):  # the controller (or a run without xdist) grades
@@ -127,9 +129,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.user_properties.append((ORDER_KEY, order))
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    responses.forget()
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
+    if report.when == "call" and report.failed and responses.last():
+        report.user_properties.append((RESPONSE_KEY, responses.last()))
     if call.excinfo is not None and isinstance(call.excinfo.value, GradingProblem):
         # The learner's one line, and a failed test (not an error of the grader's fixtures).
         report.longrepr = str(call.excinfo.value)
@@ -170,6 +179,9 @@ class Grader:
         if report.failed and result.status in ("passed", "skipped"):
             result.status = "failed" if report.when == "call" else "error"
             result.message = message_of(report)
+            answer = dict(report.user_properties).get(RESPONSE_KEY)
+            if answer and not result.message.startswith("시간 초과"):
+                result.message += f" (받은 응답: {answer})"
             if result.message.startswith("풀이를 불러오지 못했습니다"):
                 self.import_errors[result.group] = result.message
         elif report.skipped and result.status == "passed":

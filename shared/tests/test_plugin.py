@@ -215,13 +215,22 @@ def test_results_carry_the_description_the_reason_and_the_points(
 
             def test_kept():
                 """둘째 테스트는 통과한다."""
+
+
+            def test_answer_is_shown():
+                """`POST /nowhere`는 201을 돌려준다."""
+                from fastapi import FastAPI
+                from fastapi.testclient import TestClient
+
+                response = TestClient(FastAPI()).post("/nowhere")
+                assert response.status_code == 201
             ''',
         },
     )
     result = pytester.runpytest(
         "-p", "no:cacheprovider", "--grades-out", "r.json", "--junitxml", "junit.xml"
     )
-    result.assert_outcomes(passed=1, failed=1)
+    result.assert_outcomes(passed=1, failed=2)
     tests = {
         t["nodeid"].rsplit("::")[-1]: t
         for t in json.loads((pytester.path / "r.json").read_text(encoding="utf-8"))["tests"]
@@ -233,5 +242,8 @@ def test_results_carry_the_description_the_reason_and_the_points(
     assert lost["message"] == "AssertionError: GET / answered 404: {'detail': 'Not Found'}"
     assert lost["duration"] > 0
     assert tests["test_kept"]["order"] == lost["order"] + 1
+    answered = tests["test_answer_is_shown"]["message"]
+    assert answered.startswith("assert 404 == 201")
+    assert answered.endswith('(받은 응답: 404 {"detail":"Not Found"})')
     junit = (pytester.path / "junit.xml").read_text(encoding="utf-8")
     assert '<property name="points" value="3.0"' in junit
