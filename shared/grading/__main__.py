@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import io
 import os
 import sys
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         cov.json_report(include=includes, outfile=str(args.reports / "coverage.json"))
         cov.xml_report(include=includes, outfile=str(args.reports / "coverage.xml"))
         coverage = {g: coverage_percent(cov, include[g]) if include[g] else None for g in groups}
+        write_chapter_html(cov, include, coverage, run.titles, Path(args.html_dir or "htmlcov"))
         total = coverage_percent(cov, includes)
         # The reference thresholds are ours: a graded solution's grade is its score.
         chapter_min = float(grading_config(args.pyproject).get("chapter_fail_under", 0))
@@ -139,6 +141,35 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"FAIL: {problem}")
     return 1 if problems else 0
+
+
+def write_chapter_html(
+    cov: Coverage,
+    include: dict[str, list[str]],
+    coverage: dict[str, float | None],
+    titles: dict[str, str],
+    html_dir: Path,
+) -> None:
+    """``htmlcov/<chapter>/index.html`` per chapter (its app, or the graded solution's code),
+    and ``htmlcov/chapters.html`` linking them with each chapter's figure."""
+    links = []
+    for group, patterns in include.items():
+        if group == INFRA or not patterns or coverage.get(group) is None:
+            continue
+        key = key_of(group)
+        cov.html_report(
+            include=patterns, directory=str(html_dir / key), title=f"{key} {titles.get(group, '')}"
+        )
+        links.append(
+            f'<li><a href="{key}/index.html">{key}</a> {html.escape(titles.get(group, group))}: '
+            f"<b>{coverage[group]:.1f}%</b></li>"
+        )
+    page = (
+        '<!doctype html><html lang="ko"><head><meta charset="utf-8">'
+        "<title>챕터별 커버리지</title></head><body><h1>챕터별 커버리지 (coverage per chapter)</h1>"
+        f'<ul>{"".join(links)}</ul><p><a href="index.html">전체 (all files)</a></p></body></html>'
+    )
+    (html_dir / "chapters.html").write_text(page + "\n", encoding="utf-8")
 
 
 def write_summary(

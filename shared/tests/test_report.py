@@ -173,6 +173,14 @@ def test_report_passes_when_thresholds_are_met(project: Path) -> None:
     html = (project / "htmlcov/index.html").read_text(encoding="utf-8")
     assert "ch01_alpha" in html
     assert "ch02_beta" in html
+    # One report per chapter, of its app alone, and a page linking them with their figures.
+    alpha = (project / "htmlcov/ch01/index.html").read_text(encoding="utf-8")
+    assert "ch01_alpha" in alpha
+    assert "ch02_beta" not in alpha
+    assert "ch02_beta" in (project / "htmlcov/ch02/index.html").read_text(encoding="utf-8")
+    index = (project / "htmlcov/chapters.html").read_text(encoding="utf-8")
+    assert '<a href="ch01/index.html">ch01</a> 알파 (Alpha): <b>100.0%</b>' in index
+    assert '<a href="ch02/index.html">ch02</a>' in index
 
 
 def test_failed_test_fails_the_report(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
