@@ -2,11 +2,11 @@
 parses it: a declared ``Content-Length`` without reading a byte, a chunked body as it arrives.
 
 (The per-file limit, ``MAX_UPLOAD_BYTES``, is in test_uploads.py.) The middleware was set up
-from ``get_settings()`` when the app was made, so its limit is read from there.
+from ``get_settings()`` when the app was made, so its limit is read from there
+(``request_limit``).
 """
 
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -29,11 +29,6 @@ def multipart(content: bytes) -> bytes:
         + content
         + f"\r\n--{BOUNDARY}--\r\n".encode()
     )
-
-
-@pytest.fixture
-def request_limit(solution: ModuleType) -> int:
-    return solution.get_settings().max_request_bytes
 
 
 def upload_scope(content_length: int | None) -> dict:
@@ -63,9 +58,13 @@ def upload_scope(content_length: int | None) -> dict:
 @pytest.mark.points(3)
 @pytest.mark.anyio
 async def test_a_declared_huge_body_is_refused_without_reading_it(
-    app: FastAPI, test_settings: Any, upload_dir: Path
+    app: FastAPI, own_uploads: None, upload_dir: Path
 ) -> None:
-    """Straight through ASGI: the app is told 10 GiB are coming, and must not ask for them."""
+    """10 GiB라고 알린 요청은 본문을 한 바이트도 읽지 않고 413을 받는다.
+
+    Straight through ASGI: the app is told 10 GiB are coming, and must not ask for them.
+    Whatever the app's limit, 10 GiB is past it; a body never read cannot be stored.
+    """
     body_reads = 0
     sent: list[dict] = []
 
@@ -88,6 +87,7 @@ async def test_a_declared_huge_body_is_refused_without_reading_it(
 async def test_a_client_that_disconnects_mid_upload_leaves_nothing(
     app: FastAPI, test_settings: Any, upload_dir: Path
 ) -> None:
+    """업로드 도중 연결을 끊은 클라이언트는 4xx를 받고 업로드 폴더에는 아무것도 남지 않는다."""
     messages = iter(
         [
             {"type": "http.request", "body": multipart(b"a" * 100)[:80], "more_body": True},
@@ -109,15 +109,16 @@ async def test_a_client_that_disconnects_mid_upload_leaves_nothing(
 
 @pytest.mark.points(2)
 def test_a_chunked_body_over_the_limit_is_413_and_not_stored(
-    client: TestClient, upload_dir: Path, request_limit: int
+    tmp_client: TestClient, upload_dir: Path, request_limit: int
 ) -> None:
+    """길이를 알리지 않은(chunked) 본문도 한도를 넘으면 413이고 저장되지 않는다."""
     body = multipart(b"a" * request_limit)
 
     def chunks():  # a generator: no Content-Length, the body is counted as it comes
         for start in range(0, len(body), 65536):
             yield body[start : start + 65536]
 
-    response = client.post(
+    response = tmp_client.post(
         "/upload",
         content=chunks(),
         headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"},
@@ -131,7 +132,10 @@ def test_a_chunked_body_over_the_limit_is_413_and_not_stored(
 def test_the_limit_covers_every_route_not_only_uploads(
     client: TestClient, request_limit: int
 ) -> None:
-    """A form far too long for its fields gets 413 from the middleware, before validation."""
+    """폼 라우트에도 본문 한도가 적용된다: 한도를 넘는 폼은 검증 전에 413이다.
+
+    A form far too long for its fields gets 413 from the middleware, before validation.
+    """
     data = {"name": "a", "email": "a@example.com", "message": "m" * request_limit}
     refused = client.post("/forms/contact", data=data)
     assert refused.status_code == 413

@@ -7,7 +7,6 @@ The form routes now list the body limit's 413 as well.
 """
 
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -23,71 +22,81 @@ def documented(client: TestClient, method: str, path: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(("path", "field"), [("/upload", "file"), ("/uploads", "files")])
 def test_a_refused_type_is_a_documented_415(
-    client: TestClient, upload_dir: Path, path: str, field: str
+    tmp_client: TestClient, upload_dir: Path, path: str, field: str
 ) -> None:
-    response = client.post(path, files={field: ("page.html", b"<html></html>", "text/html")})
+    """허용되지 않은 형식의 415는 `/openapi.json`에 있고, 아무것도 저장되지 않는다."""
+    response = tmp_client.post(path, files={field: ("page.html", b"<html></html>", "text/html")})
     assert response.status_code == 415
-    assert "415" in documented(client, "post", path)
+    assert "415" in documented(tmp_client, "post", path)
     assert files_under(upload_dir) == []
 
 
-def test_a_file_past_the_limit_is_a_documented_413(client: TestClient, upload_dir: Path) -> None:
+def test_a_file_past_the_limit_is_a_documented_413(
+    tmp_client: TestClient, upload_dir: Path
+) -> None:
+    """파일 한도를 넘은 413은 `/openapi.json`에 있고, 아무것도 저장되지 않는다."""
     big = ("big.txt", b"a" * (MAX_UPLOAD + 1), "text/plain")
-    response = client.post("/upload", files={"file": big})
+    response = tmp_client.post("/upload", files={"file": big})
     assert response.status_code == 413
-    assert "413" in documented(client, "post", "/upload")
+    assert "413" in documented(tmp_client, "post", "/upload")
     assert files_under(upload_dir) == []
 
 
 @pytest.mark.parametrize("path", ["/forms/contact", "/forms/profile"])
 def test_a_form_past_the_request_limit_is_a_documented_413(
-    client: TestClient, solution: ModuleType, path: str
+    client: TestClient, request_limit: int, path: str
 ) -> None:
-    limit = solution.get_settings().max_request_bytes
-    response = client.post(path, content=b"m" * (limit + 1))
+    """요청 한도를 넘은 폼의 413은 `/openapi.json`에 있다."""
+    response = client.post(path, content=b"m" * (request_limit + 1))
     assert response.status_code == 413
     assert "413" in documented(client, "post", path)
 
 
 @pytest.mark.parametrize("path", ["/upload", "/uploads", "/forms/contact", "/forms/profile"])
 def test_a_broken_multipart_body_is_a_documented_400(
-    client: TestClient, upload_dir: Path, path: str
+    tmp_client: TestClient, upload_dir: Path, path: str
 ) -> None:
-    response = client.post(
+    """읽을 수 없는 multipart 본문의 400은 `/openapi.json`에 있고, 아무것도 저장되지 않는다."""
+    response = tmp_client.post(
         path,
         content=b"--xyz\r\n\x12\nnot a part--xyz--\r\n",
         headers={"Content-Type": "multipart/form-data; boundary=xyz"},
     )
     assert response.status_code == 400
-    assert "400" in documented(client, "post", path)
+    assert "400" in documented(tmp_client, "post", path)
     assert files_under(upload_dir) == []
 
 
 @pytest.mark.parametrize(("path", "field"), [("/upload", "file"), ("/uploads", "files")])
 def test_an_empty_file_is_a_422_in_the_documented_shape(
-    client: TestClient, upload_dir: Path, path: str, field: str
+    tmp_client: TestClient, upload_dir: Path, path: str, field: str
 ) -> None:
-    """In a batch the empty file comes second: the first one must not stay behind."""
+    """빈 파일의 422는 FastAPI가 문서에 적은 모양이고, 묶음에서는 앞 파일도 남지 않는다.
+
+    In a batch the empty file comes second: the first one must not stay behind.
+    """
     empty = (field, ("empty.txt", b"", "text/plain"))
     files = [(field, ("a.png", PNG, "image/png")), empty] if field == "files" else [empty]
-    response = client.post(path, files=files)
+    response = tmp_client.post(path, files=files)
     assert response.status_code == 422
     [error] = response.json()["detail"]
     assert error["loc"] == (["body", "files", 1] if field == "files" else ["body", "file"])
     assert "empty.txt" in error["msg"]
     assert isinstance(error["type"], str)
-    schema = documented(client, "post", path)["422"]["content"]["application/json"]["schema"]
+    schema = documented(tmp_client, "post", path)["422"]["content"]["application/json"]["schema"]
     assert schema == {"$ref": "#/components/schemas/HTTPValidationError"}
     assert files_under(upload_dir) == []
 
 
 def test_an_unknown_file_is_a_documented_404(client: TestClient) -> None:
+    """없는 파일의 404는 `/openapi.json`에 있다."""
     response = client.get(f"/files/{'0' * 32}.png")
     assert response.status_code == 404
     assert "404" in documented(client, "get", "/files/{file_id}")
 
 
 def test_a_download_is_documented_with_its_media_type(client: TestClient) -> None:
+    """다운로드의 200은 JSON이 아니라 파일의 미디어 타입으로 문서에 있다."""
     stored = client.post("/upload", files={"file": ("a.png", PNG, "image/png")}).json()
     response = client.get(stored["download_url"])
     assert response.status_code == 200

@@ -13,9 +13,9 @@ SECRET = b"top secret: must never be served"
 
 
 @pytest.fixture
-def secret_beside_uploads(client: TestClient, tmp_path: Path, upload_dir: Path) -> Path:
+def secret_beside_uploads(tmp_client: TestClient, tmp_path: Path, upload_dir: Path) -> Path:
     """A file next to the upload folder, and one real upload so that the folder exists."""
-    uploaded = client.post("/upload", files={"file": ("a.txt", TEXT, "text/plain")})
+    uploaded = tmp_client.post("/upload", files={"file": ("a.txt", TEXT, "text/plain")})
     assert uploaded.status_code == 201
     (upload_dir / "secret.txt").write_bytes(SECRET)
     (tmp_path / "secret.txt").write_bytes(SECRET)
@@ -33,6 +33,7 @@ def secret_beside_uploads(client: TestClient, tmp_path: Path, upload_dir: Path) 
 def test_a_stored_file_downloads_byte_for_byte(
     client: TestClient, name: str, content: bytes, content_type: str
 ) -> None:
+    """올린 파일을 내려받으면 바이트, 형식, `attachment`와 `nosniff` 헤더가 그대로 온다."""
     file_id = client.post("/upload", files={"file": (name, content, content_type)}).json()["id"]
     response = client.get(f"/files/{file_id}")
     assert response.status_code == 200
@@ -45,6 +46,7 @@ def test_a_stored_file_downloads_byte_for_byte(
 
 @pytest.mark.points(2)
 def test_an_unknown_id_is_404(client: TestClient) -> None:
+    """없는 id를 내려받으면 404다."""
     response = client.get(f"/files/{uuid.uuid4().hex}.png")
     assert response.status_code == 404
     assert response.json()["detail"]
@@ -64,9 +66,13 @@ def test_an_unknown_id_is_404(client: TestClient) -> None:
     ],
 )
 def test_an_id_cannot_reach_other_files(
-    client: TestClient, secret_beside_uploads: Path, file_id: str
+    tmp_client: TestClient, secret_beside_uploads: Path, file_id: str
 ) -> None:
-    response = client.get(f"/files/{file_id}")
+    """`../` 같은 id로는 업로드 폴더 안팎의 다른 파일을 받을 수 없다(404 또는 422).
+
+    ``secret.txt`` lies in this test's upload folder and beside it: the test needs that folder.
+    """
+    response = tmp_client.get(f"/files/{file_id}")
     assert response.status_code in (404, 422)
     assert response.json()["detail"]
     assert SECRET not in response.content

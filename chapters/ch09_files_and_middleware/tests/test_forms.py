@@ -9,6 +9,7 @@ PROFILE = {"username": "chulsoo_1", "age": "31", "bio": "백엔드 개발자"}
 
 @pytest.mark.points(2)
 def test_contact_form_fields_are_read_and_typed(client: TestClient) -> None:
+    """`Form()` 필드는 읽혀 타입이 바뀌고, 보내지 않은 `subscribe`는 기본값 `False`다."""
     response = client.post("/forms/contact", data={**CONTACT, "subscribe": "true"})
     assert response.status_code == 200
     assert response.json() == {**CONTACT, "subscribe": True}
@@ -28,6 +29,7 @@ def test_contact_form_fields_are_read_and_typed(client: TestClient) -> None:
 def test_bad_contact_form_is_422_naming_the_field(
     client: TestClient, kwargs: dict, field: str
 ) -> None:
+    """잘못된 문의 폼은 422이고 `loc`이 그 필드를 가리킨다."""
     response = client.post("/forms/contact", **kwargs)
     assert response.status_code == 422
     assert ["body", field] in [error["loc"] for error in response.json()["detail"]]
@@ -35,6 +37,7 @@ def test_bad_contact_form_is_422_naming_the_field(
 
 @pytest.mark.points(2)
 def test_a_model_can_describe_a_whole_form(client: TestClient) -> None:
+    """Pydantic 모델 하나로 폼 전체를 받는다."""
     response = client.post("/forms/profile", data=PROFILE)
     assert response.status_code == 200
     assert response.json() == {**PROFILE, "age": 31}
@@ -51,6 +54,7 @@ def test_a_model_can_describe_a_whole_form(client: TestClient) -> None:
 def test_bad_profile_form_is_422_naming_the_field(
     client: TestClient, data: dict, field: str
 ) -> None:
+    """잘못되거나 모르는 필드가 있는 프로필 폼은 422이고 `loc`이 그 필드를 가리킨다."""
     response = client.post("/forms/profile", data=data)
     assert response.status_code == 422
     assert ["body", field] in [error["loc"] for error in response.json()["detail"]]

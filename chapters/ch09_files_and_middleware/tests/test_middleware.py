@@ -2,7 +2,6 @@
 valid, else a new one) and an ``X-Process-Time``, even responses no route produced."""
 
 import re
-from types import ModuleType
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,6 +11,7 @@ from .support import REQUEST_ID_PATTERN, TEXT
 
 @pytest.mark.points(2)
 def test_each_request_gets_a_new_request_id(client: TestClient) -> None:
+    """요청마다 새 `X-Request-ID`가 붙는다."""
     ids = [client.get("/health").headers["x-request-id"] for _ in range(3)]
     assert all(re.fullmatch(REQUEST_ID_PATTERN, request_id) for request_id in ids)
     assert len(set(ids)) == 3
@@ -19,6 +19,7 @@ def test_each_request_gets_a_new_request_id(client: TestClient) -> None:
 
 @pytest.mark.points(2)
 def test_a_valid_request_id_from_the_client_is_echoed(client: TestClient) -> None:
+    """클라이언트가 보낸 올바른 `X-Request-ID`는 그대로 돌아오고 라우트도 그 값을 본다."""
     response = client.get("/request-id", headers={"X-Request-ID": "frontend-42.retry_1"})
     assert response.headers["x-request-id"] == "frontend-42.retry_1"
     assert response.json() == {"request_id": "frontend-42.retry_1"}  # the route sees it too
@@ -35,6 +36,7 @@ def test_a_valid_request_id_from_the_client_is_echoed(client: TestClient) -> Non
     ],
 )
 def test_an_invalid_request_id_is_replaced(client: TestClient, sent: str) -> None:
+    """형식에 맞지 않는 `X-Request-ID`는 새 id로 바뀐다."""
     response = client.get("/request-id", headers={"X-Request-ID": sent})
     request_id = response.headers["x-request-id"]
     assert request_id != sent
@@ -57,6 +59,7 @@ def test_an_invalid_request_id_is_replaced(client: TestClient, sent: str) -> Non
 def test_every_response_carries_both_headers(
     client: TestClient, method: str, path: str, kwargs: dict, status: int
 ) -> None:
+    """200, 404, 405, 422, 415 응답 모두 `X-Request-ID`와 `X-Process-Time`을 가진다."""
     response = client.request(method, path, **kwargs)
     assert response.status_code == status
     assert re.fullmatch(REQUEST_ID_PATTERN, response.headers["x-request-id"])
@@ -64,11 +67,13 @@ def test_every_response_carries_both_headers(
 
 
 def test_a_body_refused_before_any_route_still_carries_both_headers(
-    client: TestClient, solution: ModuleType
+    client: TestClient, request_limit: int
 ) -> None:
-    """The size-limit middleware answers 413 itself; the request-id middleware wraps it."""
-    limit = solution.get_settings().max_request_bytes
-    response = client.post("/forms/contact", content=b"m" * (limit + 1))
+    """본문 한도 미들웨어가 직접 답한 413에도 두 헤더가 붙는다.
+
+    The size-limit middleware answers 413 itself; the request-id middleware wraps it.
+    """
+    response = client.post("/forms/contact", content=b"m" * (request_limit + 1))
     assert response.status_code == 413
     assert re.fullmatch(REQUEST_ID_PATTERN, response.headers["x-request-id"])
     assert float(response.headers["x-process-time"]) >= 0

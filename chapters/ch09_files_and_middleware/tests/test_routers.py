@@ -14,6 +14,7 @@ def schema(client: TestClient) -> dict:
 
 @pytest.mark.points(2)
 def test_each_router_brings_its_routes_and_tag(schema: dict) -> None:
+    """라우터마다 자기 경로와 태그(`files`, `forms`, `system`)를 가져온다."""
     tags = {
         (method, path): operation["tags"]
         for path, operations in schema["paths"].items()
@@ -37,6 +38,7 @@ def request_content(schema: dict, path: str) -> dict:
 
 @pytest.mark.points(2)
 def test_the_docs_show_forms_and_files(schema: dict) -> None:
+    """문서는 폼을 `x-www-form-urlencoded`로, 업로드를 `multipart/form-data`로 보여 준다."""
     assert set(request_content(schema, "/forms/contact")) == {"application/x-www-form-urlencoded"}
     assert set(request_content(schema, "/upload")) == {"multipart/form-data"}
     assert set(request_content(schema, "/uploads")) == {"multipart/form-data"}

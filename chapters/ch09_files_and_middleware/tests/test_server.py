@@ -7,12 +7,11 @@ Only a real server shows what happens on the wire: a client that announces 10 Gi
 import json
 import socket
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
 
-from shared.testing import run_uvicorn
+from shared.testing import Solution, run_uvicorn
 
 from .support import PNG, files_under
 
@@ -21,14 +20,16 @@ FRONTEND = "https://frontend.example"
 
 
 @pytest.fixture
-def server(solution: ModuleType, tmp_path: Path):
+def server(solution: Solution, tmp_path: Path):
+    """A uvicorn process of the solution, configured by environment variables only."""
     env = {
+        **solution.pythonpath,
         "UPLOAD_DIR": str(tmp_path / "uploads"),
         "MAX_REQUEST_BYTES": str(LIMIT),
         "MAX_UPLOAD_BYTES": str(LIMIT // 2),
         "CORS_ORIGINS": json.dumps([FRONTEND]),
     }
-    with run_uvicorn(f"{solution.__name__}:app", log_path=tmp_path / "server.log", env=env) as s:
+    with run_uvicorn(solution.target, log_path=tmp_path / "server.log", env=env, timeout=90) as s:
         yield s
 
 
@@ -44,7 +45,9 @@ def read_response_head(sock: socket.socket) -> str:
 
 
 @pytest.mark.points(3)
+@pytest.mark.timeout(150)
 def test_a_huge_upload_is_refused_before_its_body_is_sent(server, tmp_path: Path) -> None:
+    """실제 서버는 10 GiB를 알린 업로드에 헤더만 받고 413으로 답하며 아무것도 저장하지 않는다."""
     host, port = server.url.removeprefix("http://").split(":")
     head = (
         f"POST /upload HTTP/1.1\r\nHost: {host}\r\n"
@@ -59,29 +62,34 @@ def test_a_huge_upload_is_refused_before_its_body_is_sent(server, tmp_path: Path
 
 
 @pytest.mark.points(2)
+@pytest.mark.timeout(150)
 def test_upload_and_download_through_a_real_server(server, tmp_path: Path) -> None:
+    """실제 서버는 환경 변수의 `UPLOAD_DIR`에 저장하고 내려주며 `MAX_UPLOAD_BYTES`를 지킨다."""
     uploaded = httpx.post(
-        f"{server.url}/upload", files={"file": ("../../x.png", PNG, "image/png")}, timeout=10
+        f"{server.url}/upload", files={"file": ("../../x.png", PNG, "image/png")}, timeout=30
     )
     assert uploaded.status_code == 201
     file_id = uploaded.json()["id"]
     assert files_under(tmp_path / "uploads") == [tmp_path / "uploads" / file_id]  # UPLOAD_DIR
-    downloaded = httpx.get(f"{server.url}{uploaded.json()['download_url']}", timeout=10)
+    downloaded = httpx.get(f"{server.url}{uploaded.json()['download_url']}", timeout=30)
     assert downloaded.content == PNG
     too_big = httpx.post(
         f"{server.url}/upload",
         files={"file": ("big.txt", b"a" * (LIMIT // 2 + 1), "text/plain")},
-        timeout=10,
+        timeout=30,
     )
     assert too_big.status_code == 413  # MAX_UPLOAD_BYTES (half the request limit) applies
     assert str(LIMIT // 2) in too_big.json()["detail"]
 
 
 @pytest.mark.points(2)
+@pytest.mark.timeout(150)
 def test_cors_origins_come_from_the_environment(server) -> None:
+    """환경 변수 `CORS_ORIGINS`가 기본 출처 목록을 대신한다."""
+
     def preflight(origin: str) -> httpx.Response:
         headers = {"Origin": origin, "Access-Control-Request-Method": "POST"}
-        return httpx.options(f"{server.url}/upload", headers=headers, timeout=10)
+        return httpx.options(f"{server.url}/upload", headers=headers, timeout=30)
 
     assert preflight(FRONTEND).headers["access-control-allow-origin"] == FRONTEND
     default_origin = preflight("http://localhost:3000")  # allowed only by the default list

@@ -11,8 +11,11 @@ from .support import ID_PATTERN, JPEG, MAX_UPLOAD, PDF, PNG, TEXT, files_under
 
 
 @pytest.mark.points(3)
-def test_one_file_is_stored_under_a_generated_name(client: TestClient, upload_dir: Path) -> None:
-    response = client.post(
+def test_one_file_is_stored_under_a_generated_name(
+    tmp_client: TestClient, upload_dir: Path
+) -> None:
+    """파일 하나는 서버가 만든 이름으로 그 바이트 그대로 `UPLOAD_DIR`에 저장된다."""
+    response = tmp_client.post(
         "/upload",
         files={"file": ("notes.txt", TEXT, "text/plain")},
         data={"description": "회의록"},
@@ -29,9 +32,10 @@ def test_one_file_is_stored_under_a_generated_name(client: TestClient, upload_di
     assert (upload_dir / body["id"]).read_bytes() == TEXT
 
 
-def test_the_same_file_twice_gets_two_names(client: TestClient, upload_dir: Path) -> None:
+def test_the_same_file_twice_gets_two_names(tmp_client: TestClient, upload_dir: Path) -> None:
+    """같은 파일을 두 번 올리면 서로 다른 이름으로 두 파일이 저장된다."""
     ids = {
-        client.post("/upload", files={"file": ("a.png", PNG, "image/png")}).json()["id"]
+        tmp_client.post("/upload", files={"file": ("a.png", PNG, "image/png")}).json()["id"]
         for _ in range(2)
     }
     assert len(ids) == 2
@@ -50,19 +54,21 @@ def test_the_same_file_twice_gets_two_names(client: TestClient, upload_dir: Path
 def test_the_extension_comes_from_the_checked_type_not_the_name(
     client: TestClient, name: str, content: bytes, content_type: str, extension: str
 ) -> None:
+    """저장 이름의 확장자는 파일 이름이 아니라 확인된 형식에서 나온다."""
     response = client.post("/upload", files={"file": (name, content, content_type)})
     assert response.status_code == 201
     assert response.json()["id"].endswith(extension)
 
 
 @pytest.mark.points(2)
-def test_many_files_in_one_request(client: TestClient, upload_dir: Path) -> None:
+def test_many_files_in_one_request(tmp_client: TestClient, upload_dir: Path) -> None:
+    """`POST /uploads`는 한 요청의 여러 파일을 모두 저장하고 합계 크기를 돌려준다."""
     sent = [
         ("a.png", PNG, "image/png"),
         ("b.pdf", PDF, "application/pdf"),
         ("c.txt", TEXT, "text/plain"),
     ]
-    response = client.post("/uploads", files=[("files", f) for f in sent])
+    response = tmp_client.post("/uploads", files=[("files", f) for f in sent])
     assert response.status_code == 201
     body = response.json()
     assert [f["original_name"] for f in body["files"]] == ["a.png", "b.pdf", "c.txt"]
@@ -75,15 +81,18 @@ def test_many_files_in_one_request(client: TestClient, upload_dir: Path) -> None
 
 @pytest.mark.points(3)
 def test_a_file_over_the_size_limit_is_413_and_not_stored(
-    client: TestClient, upload_dir: Path
+    tmp_client: TestClient, upload_dir: Path
 ) -> None:
-    too_big = client.post(
+    """`MAX_UPLOAD_BYTES`를 1바이트 넘으면 413이고 아무것도 남지 않으며, 딱 한도까지는 받는다."""
+    too_big = tmp_client.post(
         "/upload", files={"file": ("big.txt", b"a" * (MAX_UPLOAD + 1), "text/plain")}
     )
     assert too_big.status_code == 413
     assert str(MAX_UPLOAD) in too_big.json()["detail"]
     assert files_under(upload_dir) == []  # no partial file either
-    exactly = client.post("/upload", files={"file": ("max.txt", b"a" * MAX_UPLOAD, "text/plain")})
+    exactly = tmp_client.post(
+        "/upload", files={"file": ("max.txt", b"a" * MAX_UPLOAD, "text/plain")}
+    )
     assert exactly.status_code == 201
 
 
@@ -100,9 +109,10 @@ def test_a_file_over_the_size_limit_is_413_and_not_stored(
     ],
 )
 def test_a_type_not_allowed_is_415_and_not_stored(
-    client: TestClient, upload_dir: Path, file: tuple
+    tmp_client: TestClient, upload_dir: Path, file: tuple
 ) -> None:
-    response = client.post("/upload", files={"file": file})
+    """허용되지 않은 형식(html, exe, svg)은 415이고 저장되지 않는다."""
+    response = tmp_client.post("/upload", files={"file": file})
     assert response.status_code == 415
     assert response.json()["detail"]
     assert files_under(upload_dir) == []
@@ -118,30 +128,34 @@ def test_a_type_not_allowed_is_415_and_not_stored(
     ],
 )
 def test_content_that_does_not_match_its_type_is_415(
-    client: TestClient, upload_dir: Path, file: tuple
+    tmp_client: TestClient, upload_dir: Path, file: tuple
 ) -> None:
-    response = client.post("/upload", files={"file": file})
+    """선언한 형식과 내용이 다르면 415이고 저장되지 않는다."""
+    response = tmp_client.post("/upload", files={"file": file})
     assert response.status_code == 415
     assert file[0] in response.json()["detail"]
     assert files_under(upload_dir) == []
 
 
-def test_an_empty_file_is_422(client: TestClient, upload_dir: Path) -> None:
-    response = client.post("/upload", files={"file": ("empty.txt", b"", "text/plain")})
+def test_an_empty_file_is_422(tmp_client: TestClient, upload_dir: Path) -> None:
+    """빈 파일은 422이고 저장되지 않는다."""
+    response = tmp_client.post("/upload", files={"file": ("empty.txt", b"", "text/plain")})
     assert response.status_code == 422
     assert response.json()["detail"]
     assert files_under(upload_dir) == []
 
 
 @pytest.mark.points(2)
-def test_many_files_are_all_or_nothing(client: TestClient, upload_dir: Path) -> None:
-    """The third file is too big: the two stored before it are removed again."""
+def test_many_files_are_all_or_nothing(tmp_client: TestClient, upload_dir: Path) -> None:
+    """여러 파일 중 하나가 거절되면 먼저 저장된 파일도 모두 지워진다.
+
+    The third file is too big: the two stored before it are removed again."""
     files = [
         ("files", ("a.png", PNG, "image/png")),
         ("files", ("b.txt", TEXT, "text/plain")),
         ("files", ("c.txt", b"c" * (MAX_UPLOAD + 1), "text/plain")),
     ]
-    response = client.post("/uploads", files=files)
+    response = tmp_client.post("/uploads", files=files)
     assert response.status_code == 413
     assert "c.txt" in response.json()["detail"]
     assert files_under(upload_dir) == []
@@ -160,9 +174,10 @@ def test_many_files_are_all_or_nothing(client: TestClient, upload_dir: Path) -> 
     ],
 )
 def test_a_malformed_upload_is_422_and_not_stored(
-    client: TestClient, upload_dir: Path, kwargs: dict
+    tmp_client: TestClient, upload_dir: Path, kwargs: dict
 ) -> None:
-    response = client.post("/upload", **kwargs)
+    """파일이 없거나 JSON이거나 설명이 너무 긴 업로드는 422이고 저장되지 않는다."""
+    response = tmp_client.post("/upload", **kwargs)
     assert response.status_code == 422
     assert response.json()["detail"]
     assert files_under(upload_dir) == []
@@ -173,9 +188,10 @@ def test_a_malformed_upload_is_422_and_not_stored(
     ["../../etc/passwd", "/abs/name", "..\\..\\evil.txt", "C:\\Windows\\win.ini", "..", "....//x"],
 )
 def test_a_file_name_cannot_escape_the_upload_folder(
-    client: TestClient, tmp_path: Path, upload_dir: Path, name: str
+    tmp_client: TestClient, tmp_path: Path, upload_dir: Path, name: str
 ) -> None:
-    response = client.post("/upload", files={"file": (name, TEXT, "text/plain")})
+    """`../../etc/passwd` 같은 파일 이름도 `UPLOAD_DIR` 밖에 저장되지 않는다."""
+    response = tmp_client.post("/upload", files={"file": (name, TEXT, "text/plain")})
     assert response.status_code == 201
     body = response.json()
     assert re.fullmatch(ID_PATTERN, body["id"])
