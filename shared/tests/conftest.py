@@ -87,11 +87,18 @@ def grade(tmp_path: Path) -> Callable[..., Grade]:
 
 
 # A proof runs a whole chapter suite in a subprocess: the per-test limit of a graded test
-# (pyproject's ``timeout``) is far too short for it; run_grading's own bound is 300 s.
+# (pyproject's ``timeout``) is far too short for it; run_grading's own bound is 300 s. A test
+# that runs pytest itself (``pytester``: a whole session, xdist workers) gets a minute or two.
 PROOF_TIMEOUT = 330
+PYTESTER_TIMEOUT = 120
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "grade" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("timeout"):
+        if item.get_closest_marker("timeout"):
+            continue
+        fixtures = getattr(item, "fixturenames", ())
+        if "grade" in fixtures:
             item.add_marker(pytest.mark.timeout(PROOF_TIMEOUT))
+        elif "pytester" in fixtures:
+            item.add_marker(pytest.mark.timeout(PYTESTER_TIMEOUT))
