@@ -19,29 +19,35 @@ CABLE = {"name": "USB-C 케이블", "description": None, "price": 9900, "tax": N
 class TestItemList:
     @pytest.mark.points(2)
     def test_list_answers_every_item_through_the_response_model(self, client: TestClient) -> None:
-        """Every field of ``Item``, defaults filled in, and nothing else (no internal ``cost``)."""
+        """`GET /items`는 `Item`의 필드만 기본값까지 채워 돌려주고 `cost`는 내보내지 않는다.
+
+        Every field of ``Item``, defaults filled in, and nothing else (no internal ``cost``)."""
         response = client.get("/items")
         assert response.status_code == 200
         assert response.json() == [KEYBOARD, MOUSE, CABLE]
         assert "cost" not in response.text
 
     def test_list_counts_its_items_in_a_header(self, client: TestClient) -> None:
+        """`GET /items`는 상품 수를 `X-Total-Count` 헤더에 담는다."""
         response = client.get("/items")
         assert response.headers["x-total-count"] == "3"
 
     def test_list_filtered_by_tag(self, client: TestClient) -> None:
+        """`tag`를 주면 그 태그가 붙은 상품만 돌려준다."""
         response = client.get("/items", params={"tag": "무선"})
         assert response.status_code == 200
         assert response.json() == [MOUSE]
         assert response.headers["x-total-count"] == "1"
 
     def test_unknown_tag_gives_an_empty_list(self, client: TestClient) -> None:
+        """어느 상품에도 없는 태그면 빈 목록 `[]`이다."""
         response = client.get("/items", params={"tag": "없는태그"})
         assert response.status_code == 200
         assert response.json() == []
         assert response.headers["x-total-count"] == "0"
 
     def test_too_long_tag_is_422(self, client: TestClient) -> None:
+        """30자를 넘는 `tag`는 `422`이다."""
         response = client.get("/items", params={"tag": "가" * 31})
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == ["query", "tag"]
@@ -52,20 +58,25 @@ class TestItemExcludeUnset:
 
     @pytest.mark.points(2)
     def test_unset_fields_are_left_out(self, client: TestClient) -> None:
+        """`GET /items/{item_id}`는 상품에 설정되지 않은 필드를 응답에서 뺀다."""
         response = client.get("/items/keyboard")
         assert response.status_code == 200
         assert response.json() == {"name": "기계식 키보드", "price": 89000}
 
     def test_fields_set_to_other_values_are_all_sent(self, client: TestClient) -> None:
+        """모든 필드를 설정한 상품은 모든 필드가 응답에 있다."""
         response = client.get("/items/mouse")
         assert response.json() == MOUSE
 
     def test_fields_explicitly_set_to_defaults_are_kept(self, client: TestClient) -> None:
-        """Set is set: ``None`` and ``[]`` written in the entry stay in the answer."""
+        """기본값과 같은 값이라도 직접 설정한 필드는 응답에 남는다.
+
+        Set is set: ``None`` and ``[]`` written in the entry stay in the answer."""
         response = client.get("/items/cable")
         assert response.json() == CABLE
 
     def test_unknown_item_is_404(self, client: TestClient) -> None:
+        """없는 상품은 그 id를 담은 문자열 `detail`의 `404`이다."""
         response = client.get("/items/monitor")
         assert response.status_code == 404
         detail = response.json()["detail"]
@@ -74,6 +85,7 @@ class TestItemExcludeUnset:
 
 
 def test_dict_response_maps_keywords_to_weights(client: TestClient) -> None:
+    """`GET /keyword-weights`는 검색어→가중치 `dict`를 돌려준다."""
     response = client.get("/keyword-weights")
     assert response.status_code == 200
     assert response.json() == {"키보드": 2.5, "마우스": 1.8, "케이블": 0.4}
@@ -83,17 +95,20 @@ class TestUnionResponse:
     """``GET /vehicles/{id}`` answers a ``Car`` or a ``Plane``, each with its own fields."""
 
     def test_car_has_only_car_fields(self, client: TestClient) -> None:
+        """자동차(`Car`) 응답에는 자동차의 필드만 있다."""
         response = client.get("/vehicles/1")
         assert response.status_code == 200
         assert response.json() == {"type": "car", "description": "출퇴근용 소형차"}
 
     @pytest.mark.points(2)
     def test_plane_keeps_its_size(self, client: TestClient) -> None:
+        """비행기(`Plane`) 응답에는 `size`까지 남는다."""
         response = client.get("/vehicles/2")
         assert response.status_code == 200
         assert response.json() == {"type": "plane", "description": "제주행 여객기", "size": 180}
 
     def test_schema_documents_both_shapes(self, client: TestClient) -> None:
+        """`/openapi.json`은 `/vehicles/{vehicle_id}`의 두 가지 응답 모양을 모두 적는다."""
         schema = client.get("/openapi.json").json()
         answer = schema["paths"]["/vehicles/{vehicle_id}"]["get"]["responses"]["200"]
         body = answer["content"]["application/json"]["schema"]
@@ -107,11 +122,13 @@ class TestUnionResponse:
         ]
 
     def test_unknown_vehicle_is_404(self, client: TestClient) -> None:
+        """없는 차량은 `404`이다."""
         response = client.get("/vehicles/99")
         assert response.status_code == 404
         assert isinstance(response.json()["detail"], str)
 
     def test_vehicle_id_must_be_an_integer(self, client: TestClient) -> None:
+        """정수가 아닌 차량 id는 `422`이다."""
         response = client.get("/vehicles/first")
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == ["path", "vehicle_id"]

@@ -17,12 +17,14 @@ def documented(client: TestClient, method: str, path: str) -> set[str]:
 
 @pytest.mark.parametrize(("method", "path"), [("POST", "/users"), ("PUT", "/preferences/theme")])
 def test_a_body_that_is_not_utf8_is_a_documented_400(
-    client: TestClient, users_db: dict, method: str, path: str
+    client: TestClient, method: str, path: str
 ) -> None:
+    """UTF-8이 아닌 본문은 `/openapi.json`에 적힌 `400`이고, 저장도 쿠키도 남기지 않는다."""
+    users_before = client.get("/users").json()
     response = client.request(
         method, path, content=NOT_UTF8, headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 400
     assert "400" in documented(client, method, path)
-    assert users_db == {}  # nothing stored
+    assert client.get("/users").json() == users_before  # nothing stored
     assert "set-cookie" not in response.headers  # no theme chosen

@@ -18,6 +18,7 @@ def theme_cookie(set_cookie: str) -> Morsel:
 class TestThemeCookie:
     @pytest.mark.points(2)
     def test_put_sets_an_http_only_cookie(self, client: TestClient) -> None:
+        """`PUT /preferences/theme`는 `HttpOnly`·`SameSite`·`Max-Age`가 붙은 쿠키를 설정한다."""
         response = client.put("/preferences/theme", json={"theme": "dark"})
         assert response.status_code == 200
         assert response.json() == {"theme": "dark"}
@@ -29,22 +30,26 @@ class TestThemeCookie:
         assert int(cookie["max-age"]) >= 60 * 60 * 24  # remembered for a day at least
 
     def test_the_cookie_comes_back_on_the_next_request(self, client: TestClient) -> None:
+        """설정한 쿠키가 다음 요청에 돌아와 그 테마를 읽는다."""
         client.put("/preferences/theme", json={"theme": "dark"})
         response = client.get("/preferences/theme")
         assert response.status_code == 200
         assert response.json() == {"theme": "dark"}
 
     def test_without_the_cookie_the_theme_is_light(self, client: TestClient) -> None:
+        """쿠키가 없으면 테마는 `light`이다."""
         response = client.get("/preferences/theme")
         assert response.status_code == 200
         assert response.json() == {"theme": "light"}
 
     def test_an_unknown_cookie_value_falls_back_to_light(self, client: TestClient) -> None:
+        """모르는 쿠키 값이면 테마는 `light`이다."""
         client.cookies.set("theme", "blue")
         assert client.get("/preferences/theme").json() == {"theme": "light"}
 
     @pytest.mark.parametrize("body", [{"theme": "blue"}, {"theme": None}, {}])
     def test_bad_theme_is_422_and_sets_no_cookie(self, client: TestClient, body: dict) -> None:
+        """잘못된 테마 본문은 `422`이고 쿠키를 설정하지 않는다."""
         response = client.put("/preferences/theme", json=body)
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == ["body", "theme"]
@@ -53,6 +58,7 @@ class TestThemeCookie:
 
     @pytest.mark.points(2)
     def test_delete_answers_204_and_expires_the_cookie(self, client: TestClient) -> None:
+        """`DELETE /preferences/theme`는 `204`로 답하고 쿠키를 만료시킨다."""
         client.put("/preferences/theme", json={"theme": "dark"})
         response = client.delete("/preferences/theme")
         assert response.status_code == 204
@@ -69,6 +75,7 @@ class TestThemeCookie:
 
 
 def test_a_built_response_carries_its_own_headers(client: TestClient) -> None:
+    """직접 만든 `JSONResponse`는 `Cache-Control`, `Content-Language` 헤더를 그대로 담는다."""
     response = client.get("/notice")
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"

@@ -1,6 +1,11 @@
-"""Chapter 4: input, output and DB models for users — the password goes in and never comes out."""
+"""Chapter 4: input, output and DB models for users — the password goes in and never comes out.
+
+The tests run on the app's own store, so each one signs up users with names of its own
+(``username``); only the ``users_db`` tests replace the store to look at what is kept.
+"""
 
 from urllib.parse import urljoin
+from uuid import uuid4
 
 import pytest
 from fastapi import FastAPI
@@ -8,52 +13,74 @@ from fastapi.testclient import TestClient
 from pwdlib import PasswordHash
 
 PASSWORD = "correct-horse-42"
-ALICE = {"username": "alice", "email": "alice@example.com", "password": PASSWORD}
 PUBLIC_FIELDS = {"username", "email", "full_name"}
 
 
-def sign_up(client: TestClient, **changes: object) -> dict:
-    response = client.post("/users", json={**ALICE, **changes})
+def body_for(username: str, **changes: object) -> dict:
+    body = {"username": username, "email": f"{username}@example.com", "password": PASSWORD}
+    return body | changes
+
+
+def sign_up(client: TestClient, username: str, **changes: object) -> dict:
+    response = client.post("/users", json=body_for(username, **changes))
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def usernames(client: TestClient) -> list[str]:
+    response = client.get("/users")
+    assert response.status_code == 200
+    return [user["username"] for user in response.json()]
 
 
 class TestPasswordNeverLeaves:
     """Every ``/users`` answer is exactly the public fields: no password, no hash, nothing else."""
 
     @pytest.mark.points(2)
-    def test_created_user_is_answered_without_password(self, client: TestClient) -> None:
-        response = client.post("/users", json={**ALICE, "full_name": "앨리스"})
+    def test_created_user_is_answered_without_password(
+        self, client: TestClient, username: str
+    ) -> None:
+        """가입 응답은 공개 필드(`username`, `email`, `full_name`)뿐이고 비밀번호가 없다."""
+        response = client.post("/users", json=body_for(username, full_name="앨리스"))
         assert response.status_code == 201
         assert response.json() == {
-            "username": "alice",
-            "email": "alice@example.com",
+            "username": username,
+            "email": f"{username}@example.com",
             "full_name": "앨리스",
         }
         assert "password" not in response.text
 
     @pytest.mark.points(2)
-    def test_read_user_is_answered_without_password(self, client: TestClient) -> None:
-        sign_up(client)
-        response = client.get("/users/alice")
+    def test_read_user_is_answered_without_password(
+        self, client: TestClient, username: str
+    ) -> None:
+        """`GET /users/{username}` 응답은 공개 필드뿐이고 비밀번호도 해시도 없다."""
+        sign_up(client, username)
+        response = client.get(f"/users/{username}")
         assert response.status_code == 200
         assert response.json() == {
-            "username": "alice",
-            "email": "alice@example.com",
+            "username": username,
+            "email": f"{username}@example.com",
             "full_name": None,
         }
         assert "password" not in response.text
 
     @pytest.mark.points(2)
-    def test_user_list_items_have_only_public_fields(self, client: TestClient) -> None:
-        sign_up(client)
-        sign_up(client, username="bob", email="bob@example.com")
+    def test_user_list_items_have_only_public_fields(
+        self, client: TestClient, username: str
+    ) -> None:
+        """`GET /users`의 모든 사용자는 공개 필드만 가진다."""
+        sign_up(client, username)
+        sign_up(client, f"{username}_b")
         response = client.get("/users")
         assert response.status_code == 200
-        assert [set(user) for user in response.json()] == [PUBLIC_FIELDS, PUBLIC_FIELDS]
+        users = response.json()
+        assert {username, f"{username}_b"} <= {user["username"] for user in users}
+        assert all(set(user) == PUBLIC_FIELDS for user in users)
         assert "password" not in response.text
 
     def test_schema_documents_answers_without_password(self, client: TestClient) -> None:
+        """`/openapi.json`은 요청에만 `password`를 두고, 응답 모델에는 공개 필드만 적는다."""
         schema = client.get("/openapi.json").json()
         components = schema["components"]["schemas"]
 
@@ -77,46 +104,57 @@ class TestPasswordNeverLeaves:
 
 class TestSignUp:
     @pytest.mark.points(2)
-    def test_created_answers_201_with_location_of_the_user(self, client: TestClient) -> None:
-        response = client.post("/users", json=ALICE)
+    def test_created_answers_201_with_location_of_the_user(
+        self, client: TestClient, username: str
+    ) -> None:
+        """가입은 `201`과 그 사용자로 이어지는 `Location` 헤더로 답한다."""
+        response = client.post("/users", json=body_for(username))
         assert response.status_code == 201
         location = urljoin(str(response.url), response.headers["location"])
-        assert location == "http://testserver/users/alice"
+        assert location == f"http://testserver/users/{username}"
         followed = client.get(location)
         assert followed.status_code == 200
-        assert followed.json()["username"] == "alice"
+        assert followed.json()["username"] == username
 
     @pytest.mark.points(2)
     def test_store_keeps_a_pwdlib_hash_not_the_password(
-        self, client: TestClient, users_db: dict
+        self, client: TestClient, users_db: dict, username: str
     ) -> None:
-        sign_up(client)
-        stored = users_db["alice"]
-        assert stored.username == "alice"
+        """저장소에는 비밀번호가 아니라 pwdlib로 검증되는 해시만 남는다."""
+        sign_up(client, username)
+        stored = users_db[username]
+        assert stored.username == username
         assert not hasattr(stored, "password")
         assert PASSWORD not in stored.hashed_password
         assert PasswordHash.recommended().verify(PASSWORD, stored.hashed_password)
         assert not PasswordHash.recommended().verify("wrong-password", stored.hashed_password)
 
-    def test_full_name_is_optional(self, client: TestClient) -> None:
-        assert sign_up(client)["full_name"] is None
+    def test_full_name_is_optional(self, client: TestClient, username: str) -> None:
+        """`full_name` 없이 가입하면 `full_name`은 `null`이다."""
+        assert sign_up(client, username)["full_name"] is None
 
-    def test_korean_full_name_round_trips(self, client: TestClient) -> None:
-        sign_up(client, full_name="김철수 🙂")
-        assert client.get("/users/alice").json()["full_name"] == "김철수 🙂"
+    def test_korean_full_name_round_trips(self, client: TestClient, username: str) -> None:
+        """한글과 이모지가 든 `full_name`이 그대로 저장되고 읽힌다."""
+        sign_up(client, username, full_name="김철수 🙂")
+        assert client.get(f"/users/{username}").json()["full_name"] == "김철수 🙂"
 
     @pytest.mark.points(2)
     def test_taken_username_is_409_and_keeps_the_first_user(
-        self, client: TestClient, users_db: dict
+        self, client: TestClient, username: str
     ) -> None:
-        sign_up(client)
-        response = client.post("/users", json={**ALICE, "password": "another-password"})
+        """이미 있는 이름으로 가입하면 `409`이고, 먼저 가입한 사용자는 그대로다."""
+        first = sign_up(client, username, full_name="처음 사용자")
+        again = body_for(
+            username, email="other@example.com", full_name="나중 사용자", password="another-pw"
+        )
+        response = client.post("/users", json=again)
         assert response.status_code == 409
         detail = response.json()["detail"]
         assert isinstance(detail, str)
-        assert "alice" in detail
-        assert "another-password" not in response.text
-        assert PasswordHash.recommended().verify(PASSWORD, users_db["alice"].hashed_password)
+        assert username in detail
+        assert "another-pw" not in response.text
+        assert client.get(f"/users/{username}").json() == first
+        assert usernames(client).count(username) == 1
 
     @pytest.mark.parametrize(
         ("changes", "field"),
@@ -132,16 +170,27 @@ class TestSignUp:
         ],
     )
     def test_bad_sign_up_is_422_and_stores_nothing(
-        self, client: TestClient, users_db: dict, changes: dict, field: str
+        self, client: TestClient, username: str, changes: dict, field: str
     ) -> None:
-        response = client.post("/users", json={**ALICE, **changes})
+        """잘못된 가입 요청은 그 필드를 가리키는 `422`이고 아무것도 저장되지 않는다."""
+        before = usernames(client)
+        body = body_for(username) | changes
+        response = client.post("/users", json=body)
         assert response.status_code == 422
         assert [error["loc"] for error in response.json()["detail"]] == [["body", field]]
-        assert users_db == {}
+        assert usernames(client) == before
+        assert client.get(f"/users/{body['username']}").status_code == 404
 
-    def test_rejected_sign_up_does_not_echo_the_password(self, client: TestClient) -> None:
-        """A 422 names the problem, not the input: neither the short password nor the body."""
-        for body in ({**ALICE, "password": "tiny-pw"}, {"username": "alice", "password": PASSWORD}):
+    def test_rejected_sign_up_does_not_echo_the_password(
+        self, client: TestClient, username: str
+    ) -> None:
+        """거절된 가입의 `422` 응답에는 보낸 비밀번호가 들어 있지 않다.
+
+        A 422 names the problem, not the input: neither the short password nor the body."""
+        for body in (
+            body_for(username, password="tiny-pw"),
+            {"username": username, "password": PASSWORD},
+        ):
             response = client.post("/users", json=body)
             assert response.status_code == 422
             assert response.json()["detail"][0]["msg"]
@@ -150,45 +199,61 @@ class TestSignUp:
 
 class TestUserList:
     def test_no_users_is_an_empty_list(self, client: TestClient) -> None:
+        """사용자가 하나도 없으면 `GET /users`는 `[]`이다.
+
+        On the app's own store: whatever earlier tests left is deleted first (a fresh run of
+        ours has none)."""
+        for name in usernames(client):
+            client.delete(f"/users/{name}")
         response = client.get("/users")
         assert response.status_code == 200
         assert response.json() == []
 
     def test_users_are_listed_by_username(self, client: TestClient) -> None:
-        sign_up(client, username="zoe", email="zoe@example.com")
-        sign_up(client)
-        assert [user["username"] for user in client.get("/users").json()] == ["alice", "zoe"]
+        """`GET /users`는 사용자 이름 순서로 나열한다."""
+        suffix = uuid4().hex[:8]
+        sign_up(client, f"z_{suffix}")
+        sign_up(client, f"a_{suffix}")
+        listed = usernames(client)
+        assert listed == sorted(listed)
+        assert [name for name in listed if name.endswith(suffix)] == [f"a_{suffix}", f"z_{suffix}"]
 
 
 class TestReadAndDelete:
-    def test_unknown_user_is_404(self, client: TestClient) -> None:
-        response = client.get("/users/nobody")
+    def test_unknown_user_is_404(self, client: TestClient, username: str) -> None:
+        """없는 사용자를 읽으면 그 이름을 담은 `404`이다."""
+        response = client.get(f"/users/{username}")
         assert response.status_code == 404
         detail = response.json()["detail"]
         assert isinstance(detail, str)
-        assert "nobody" in detail
+        assert username in detail
 
     @pytest.mark.points(2)
-    def test_delete_answers_204_with_an_empty_body(
-        self, client: TestClient, users_db: dict
-    ) -> None:
-        sign_up(client)
-        response = client.delete("/users/alice")
+    def test_delete_answers_204_with_an_empty_body(self, client: TestClient, username: str) -> None:
+        """삭제는 본문 없는 `204`이고, 그 사용자는 목록에서도 사라진다."""
+        sign_up(client, username)
+        sign_up(client, f"{username}_b")
+        response = client.delete(f"/users/{username}")
         assert response.status_code == 204
         assert response.content == b""
-        assert users_db == {}
-        assert client.get("/users/alice").status_code == 404
+        assert client.get(f"/users/{username}").status_code == 404
+        listed = usernames(client)
+        assert username not in listed
+        assert f"{username}_b" in listed
 
-    def test_delete_of_an_unknown_user_is_404(self, client: TestClient) -> None:
-        response = client.delete("/users/nobody")
+    def test_delete_of_an_unknown_user_is_404(self, client: TestClient, username: str) -> None:
+        """없는 사용자를 삭제하면 `404`이다."""
+        response = client.delete(f"/users/{username}")
         assert response.status_code == 404
         assert isinstance(response.json()["detail"], str)
 
 
-def test_each_run_of_the_app_starts_with_no_users(app: FastAPI) -> None:
-    """Without an override the store is the app's own, made fresh by each lifespan."""
+def test_each_run_of_the_app_starts_with_no_users(app: FastAPI, username: str) -> None:
+    """앱을 새로 실행할 때마다(lifespan) 사용자 없이 시작한다.
+
+    Without an override the store is the app's own, made fresh by each lifespan."""
     with TestClient(app) as first_run:
-        assert first_run.post("/users", json=ALICE).status_code == 201
-        assert [user["username"] for user in first_run.get("/users").json()] == ["alice"]
+        assert first_run.post("/users", json=body_for(username)).status_code == 201
+        assert usernames(first_run) == [username]
     with TestClient(app) as second_run:
         assert second_run.get("/users").json() == []

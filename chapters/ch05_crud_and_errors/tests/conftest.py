@@ -1,10 +1,11 @@
 """Fixtures of chapter 5's suite: the solution under test and clients on it.
 
-Grading contract (what ``--solution ch05=<module>`` must provide): a module attribute ``app``,
-a FastAPI application whose lifespan creates an empty item store. Every client fixture runs the
-lifespan (``with TestClient(app)``, or ``app.router.lifespan_context`` around an
-``httpx.AsyncClient`` over ``ASGITransport``; the server tests start ``uvicorn <module>:app``),
-so every test starts from no items. Everything else is checked through HTTP only.
+Grading contract (what ``--solution ch05=<module>`` must provide): a module attribute ``app``.
+Every client fixture runs the lifespan (``with TestClient(app)``, or
+``app.router.lifespan_context(app)`` around an ``httpx.AsyncClient`` over ``ASGITransport``;
+the server test starts ``uvicorn`` on ``solution.target``), but no test relies on the store being
+empty unless it is about that: each creates what it reads, with names of its own. Everything is
+checked through HTTP only.
 """
 
 from collections.abc import AsyncIterator, Iterator
@@ -21,7 +22,7 @@ solution, app = chapter_fixtures(__name__)
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    """A client on a fresh run of the app: its lifespan makes a new, empty store."""
+    """A client on a run of the app (its lifespan runs)."""
     with TestClient(app) as test_client:
         yield test_client
 

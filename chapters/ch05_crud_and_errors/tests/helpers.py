@@ -1,20 +1,40 @@
-"""Small request helpers the chapter's tests share."""
+"""Small request helpers the chapter's tests share.
+
+The tests run on whatever the app's store holds: each one creates what it reads, names its
+items with a suffix of its own (names are unique in the store) and compares with what it
+created, never with an empty store or a fixed id.
+"""
+
+from uuid import uuid4
 
 from fastapi.testclient import TestClient
 
 ITEM_FIELDS = {"id", "name", "price", "description", "stock"}
 
 
+def unique(name: str) -> str:
+    """``name`` with a suffix no other test uses (8 hex digits)."""
+    return f"{name} {uuid4().hex[:8]}"
+
+
 def create_item(client: TestClient, name: str = "아메리카노", price: int = 4500, **fields) -> dict:
-    response = client.post("/items", json={"name": name, "price": price, **fields})
+    """Create an item named ``name`` plus a unique suffix; the answer's body."""
+    response = client.post("/items", json={"name": unique(name), "price": price, **fields})
     assert response.status_code == 201, response.text
     return response.json()
 
 
 def all_items(client: TestClient) -> list[dict]:
-    response = client.get("/items", params={"size": 100})
-    assert response.status_code == 200
-    return response.json()
+    """Every stored item, in the order the list gives them (page by page, 100 at a time)."""
+    items: list[dict] = []
+    page = 1
+    while True:
+        response = client.get("/items", params={"page": page, "size": 100})
+        assert response.status_code == 200
+        items += response.json()
+        if len(response.json()) < 100:
+            return items
+        page += 1
 
 
 def assert_detail_message(response, *fragments: object) -> None:

@@ -4,7 +4,8 @@ The requests go through ``httpx.AsyncClient`` over ``ASGITransport``: the app's 
 on its thread pool, really in parallel threads. While they run, Python switches threads far more
 often than usual, so that a missing lock shows up as a duplicate id, a second item with the same
 name, a lost field or an oversold stock. (A race can hide in any one run; these tests cannot
-prove its absence, only make it very likely to show.)
+prove its absence, only make it very likely to show.) Each test names its items with a suffix
+of its own and looks only at them: the store may hold other tests' items.
 """
 
 from collections.abc import Iterator
@@ -13,8 +14,10 @@ import httpx
 import pytest
 
 from .concurrent import frequent_thread_switches, send_all
+from .helpers import unique
 
-pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("stress")]
+# Many requests each, and a solution without its lock may be slow: a generous time limit.
+pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("stress"), pytest.mark.timeout(90)]
 
 
 @pytest.fixture
@@ -44,10 +47,11 @@ async def stored_items(client: httpx.AsyncClient) -> list[dict]:
 async def test_concurrent_creates_get_distinct_ids_and_all_are_kept(
     async_client: httpx.AsyncClient,
 ) -> None:
-    created = await create_many(async_client, [f"동시 아이템 {n}" for n in range(120)])
+    """동시에 120개를 만들어도 id가 모두 다르고 모두 저장된다."""
+    created = await create_many(async_client, [unique(f"동시 아이템 {n}") for n in range(120)])
     ids = [item["id"] for item in created]
     assert len(set(ids)) == len(ids)
-    stored = await stored_items(async_client)
+    stored = [item for item in await stored_items(async_client) if item["id"] in set(ids)]
     assert sorted(stored, key=lambda item: item["id"]) == sorted(created, key=lambda i: i["id"])
 
 
@@ -55,42 +59,49 @@ async def test_concurrent_creates_get_distinct_ids_and_all_are_kept(
 async def test_ids_stay_unique_while_items_are_deleted_and_created(
     async_client: httpx.AsyncClient,
 ) -> None:
-    first = await create_many(async_client, [f"처음 {n}" for n in range(60)])
+    """삭제 60개와 생성 60개가 동시에 돌아도 새 id는 모두 다르고 지운 id를 다시 쓰지 않는다."""
+    first = await create_many(async_client, [unique(f"처음 {n}") for n in range(60)])
     deletes = [async_client.delete(f"/items/{item['id']}") for item in first]
     creates = [
-        async_client.post("/items", json={"name": f"다음 {n}", "price": 1}) for n in range(60)
+        async_client.post("/items", json={"name": unique(f"다음 {n}"), "price": 1})
+        for n in range(60)
     ]
     answers = await send_all(deletes + creates)
     assert [answer.status_code for answer in answers] == [204] * 60 + [201] * 60
     new_ids = [answer.json()["id"] for answer in answers[60:]]
     assert len(set(new_ids)) == 60
     assert not set(new_ids) & {item["id"] for item in first}
-    assert sorted(item["id"] for item in await stored_items(async_client)) == sorted(new_ids)
+    mine = {item["id"] for item in first} | set(new_ids)
+    stored = [item["id"] for item in await stored_items(async_client) if item["id"] in mine]
+    assert sorted(stored) == sorted(new_ids)
 
 
 @pytest.mark.points(2)
 async def test_concurrent_creates_of_one_name_make_one_item(
     async_client: httpx.AsyncClient,
 ) -> None:
-    body = {"name": "한정판 원두", "price": 30000}
+    """같은 이름으로 동시에 40번 만들면 하나만 만들어지고 39번은 `409`이다."""
+    body = {"name": unique("한정판 원두"), "price": 30000}
     answers = await send_all([async_client.post("/items", json=body) for _ in range(40)])
     statuses = sorted(answer.status_code for answer in answers)
     assert statuses == [201] + [409] * 39
     stored = await stored_items(async_client)
-    assert [item["name"] for item in stored] == ["한정판 원두"]
+    assert [item["name"] for item in stored if item["name"] == body["name"]] == [body["name"]]
 
 
 @pytest.mark.points(3)
 async def test_concurrent_patches_of_one_item_lose_no_update(
     async_client: httpx.AsyncClient,
 ) -> None:
-    """Four PATCHes of different fields at once: the item ends up with all four changes."""
-    items = await create_many(async_client, [f"패치 {n}" for n in range(25)])
+    """서로 다른 필드를 바꾸는 `PATCH` 네 개가 동시에 와도 바뀐 내용이 하나도 사라지지 않는다.
+
+    Four PATCHes of different fields at once: the item ends up with all four changes."""
+    items = await create_many(async_client, [unique(f"패치 {n}") for n in range(25)])
     expected = {}
     patches = []
     for item in items:
         changes = {
-            "name": f"바뀐 이름 {item['id']}",
+            "name": unique(f"바뀐 이름 {item['id']}"),
             "price": 1000 + item["id"],
             "description": f"설명 {item['id']}",
             "stock": item["id"] % 7 + 1,
@@ -101,13 +112,14 @@ async def test_concurrent_patches_of_one_item_lose_no_update(
     answers = await send_all(patches)
     assert {answer.status_code for answer in answers} == {200}
     stored = await stored_items(async_client)
-    assert {item["id"]: item for item in stored} == expected
+    assert {item["id"]: item for item in stored if item["id"] in expected} == expected
 
 
 @pytest.mark.points(2)
 async def test_concurrent_purchases_never_oversell(async_client: httpx.AsyncClient) -> None:
+    """재고 30개에 동시 구매 60번이면 정확히 30번만 팔리고 각자 자기 재고를 본다."""
     answer = await async_client.post(
-        "/items", json={"name": "마지막 30개", "price": 1, "stock": 30}
+        "/items", json={"name": unique("마지막 30개"), "price": 1, "stock": 30}
     )
     url = f"/items/{answer.json()['id']}/purchase"
     answers = await send_all([async_client.post(url, json={"quantity": 1}) for _ in range(60)])

@@ -1,35 +1,39 @@
 """Chapter 5: the app under a real uvicorn process — CRUD over the network, concurrent changes.
 
-The server is started from ``<solution module>:app``, so the lifespan, the thread pool and the
-error handlers are exactly what ``uvicorn`` runs in production.
+The server is started from the solution's ``app`` (``solution.target``), so the lifespan, the
+thread pool and the error handlers are exactly what ``uvicorn`` runs in production.
 """
 
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
 
-from shared.testing import ServerProcess, run_uvicorn
+from shared.testing import ServerProcess, Solution, run_uvicorn
 
 from .concurrent import send_all
+from .helpers import unique
 
 
 @pytest.fixture
-def server(solution: ModuleType, tmp_path: Path) -> Iterator[ServerProcess]:
-    with run_uvicorn(f"{solution.__name__}:app", log_path=tmp_path / "uvicorn.log") as server:
+def server(solution: Solution, tmp_path: Path) -> Iterator[ServerProcess]:
+    with run_uvicorn(
+        solution.target, env=solution.pythonpath, log_path=tmp_path / "uvicorn.log"
+    ) as server:
         yield server
 
 
 @pytest.mark.anyio
 @pytest.mark.points(2)
+@pytest.mark.timeout(150)  # a real process to start, then many requests over the network
 async def test_a_real_server_serves_crud_and_keeps_concurrent_changes(
     server: ServerProcess,
 ) -> None:
+    """실제 `uvicorn` 서버에서 CRUD가 되고, 동시 생성과 동시 `PATCH`가 모두 반영된다."""
     async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
-        assert (await client.get("/items")).json() == []  # a new process, a new store
-        created = await client.post("/items", json={"name": "콜드브루", "price": 5000})
+        assert (await client.get("/items")).status_code == 200
+        created = await client.post("/items", json={"name": unique("콜드브루"), "price": 5000})
         assert created.status_code == 201
         location = created.headers["location"]
         assert (await client.get(location)).json() == created.json()
@@ -39,7 +43,10 @@ async def test_a_real_server_serves_crud_and_keeps_concurrent_changes(
         assert isinstance(missing.json()["detail"], str)
 
         answers = await send_all(
-            [client.post("/items", json={"name": f"서버 {n}", "price": 1}) for n in range(40)]
+            [
+                client.post("/items", json={"name": unique(f"서버 {n}"), "price": 1})
+                for n in range(40)
+            ]
         )
         ids = [answer.json()["id"] for answer in answers]
         assert len(set(ids)) == 40

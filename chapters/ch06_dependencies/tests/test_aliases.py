@@ -1,21 +1,27 @@
 """Chapter 6: ``Annotated`` aliases — one declaration of a dependency, reused by many routes."""
 
 import typing
-from types import ModuleType
 
 from fastapi import params
 from fastapi.testclient import TestClient
 
+from shared.testing import Solution
 
-def test_pagination_alias_is_annotated_with_depends(solution: ModuleType) -> None:
-    alias = solution.PaginationDep
+
+def test_pagination_alias_is_annotated_with_depends(solution: Solution) -> None:
+    """`PaginationDep`는 `Annotated[..., Depends(...)]` 별칭이다."""
+    alias = solution.hook(
+        "PaginationDep", "페이지 처리 의존성의 Annotated 별칭을 확인하려면 필요합니다"
+    )
     assert typing.get_origin(alias) is typing.Annotated
     _, *metadata = typing.get_args(alias)
     assert any(isinstance(item, params.Depends) for item in metadata)
 
 
 def test_routes_sharing_the_alias_share_its_parameters(client: TestClient) -> None:
-    """``/items`` and ``/search`` both declare ``PaginationDep``: same names, limits, defaults."""
+    """`/items`와 `/search`는 같은 `page`/`size` 매개변수와 제한을 나눠 쓴다.
+
+    ``/items`` and ``/search`` both declare ``PaginationDep``: same names, limits, defaults."""
     paths = client.get("/openapi.json").json()["paths"]
 
     def page_params(path: str) -> dict[str, dict]:

@@ -1,8 +1,11 @@
 """Chapter 6: a router dependency puts the API-key check in front of every ``/secure`` route.
 
 The key is read from the ``API_KEY`` environment variable through ``get_settings``; the
-``api_key`` fixture sets a random one, as a deployment would.
+``api_key`` fixture sets a random one, as a deployment would. The tests about reading it
+(the right key opens, no key is 503) ask for the ``get_settings`` hook to clear its cache.
 """
+
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -13,6 +16,7 @@ SECURE_ROUTES = ["/secure/report", "/secure/ping"]
 @pytest.mark.points(2)
 @pytest.mark.parametrize("path", SECURE_ROUTES)
 def test_missing_key_is_401_with_a_challenge(client: TestClient, api_key: str, path: str) -> None:
+    """`X-API-Key` 헤더가 없으면 `WWW-Authenticate: APIKey`와 함께 `401`이다."""
     response = client.get(path)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "APIKey"
@@ -21,6 +25,7 @@ def test_missing_key_is_401_with_a_challenge(client: TestClient, api_key: str, p
 
 @pytest.mark.parametrize("path", SECURE_ROUTES)
 def test_wrong_key_is_403(client: TestClient, api_key: str, path: str) -> None:
+    """틀린 API 키는 `403`이다."""
     response = client.get(path, headers={"X-API-Key": api_key + "x"})
     assert response.status_code == 403
     assert response.json()["detail"]
@@ -28,8 +33,9 @@ def test_wrong_key_is_403(client: TestClient, api_key: str, path: str) -> None:
 
 @pytest.mark.points(2)
 def test_the_key_from_the_environment_opens_every_secure_route(
-    client: TestClient, api_key: str
+    client: TestClient, api_key: str, get_settings: Any
 ) -> None:
+    """환경 변수 `API_KEY`의 키로 모든 `/secure` 라우트가 열리고, 키는 응답에 나오지 않는다."""
     headers = {"X-API-Key": api_key}
     report = client.get("/secure/report", headers=headers)
     assert report.status_code == 200
@@ -38,18 +44,24 @@ def test_the_key_from_the_environment_opens_every_secure_route(
     assert client.get("/secure/ping", headers=headers).json() == {"authenticated": True}
 
 
-def test_without_a_configured_key_nothing_gets_in(client: TestClient, no_api_key: None) -> None:
-    """No ``API_KEY``: a clear 503, not a default key that anyone could guess."""
+def test_without_a_configured_key_nothing_gets_in(
+    client: TestClient, no_api_key: None, get_settings: Any
+) -> None:
+    """서버에 `API_KEY`가 없으면 어떤 키도 통하지 않고 `503`이다.
+
+    No ``API_KEY``: a clear 503, not a default key that anyone could guess."""
     response = client.get("/secure/report", headers={"X-API-Key": "anything"})
     assert response.status_code == 503
     assert "API_KEY" in response.json()["detail"]
 
 
 def test_public_routes_need_no_key(client: TestClient, api_key: str) -> None:
+    """공개 라우트(`/items`)는 API 키 없이 열린다."""
     assert client.get("/items").status_code == 200
 
 
 def test_docs_declare_the_header_scheme_on_secure_routes_only(client: TestClient) -> None:
+    """`/openapi.json`은 `X-API-Key` 헤더 방식을 `/secure` 라우트에만 적는다."""
     schema = client.get("/openapi.json").json()
     schemes = schema["components"]["securitySchemes"]
     (name,) = [key for key, value in schemes.items() if value.get("in") == "header"]

@@ -13,6 +13,7 @@ class TestSearchTermFunction:
 
     @pytest.mark.points(2)
     def test_q_is_trimmed_and_case_folded_before_filtering(self, client: TestClient) -> None:
+        """검색어 `q`는 앞뒤 공백을 지우고 대소문자를 맞춘 뒤 걸러진다."""
         response = client.get("/items", params={"q": "  usb "})
         assert response.status_code == 200
         body = response.json()
@@ -24,12 +25,14 @@ class TestSearchTermFunction:
         assert names(korean) == ["연필", "색연필 12색"]
 
     def test_blank_q_means_no_filter(self, client: TestClient) -> None:
+        """공백뿐인 `q`는 걸러 내지 않아 12개 모두 나온다."""
         everything = client.get("/items").json()
         blank = client.get("/items", params={"q": "   "}).json()
         assert blank["q"] is None
         assert blank["total"] == everything["total"] == 12
 
     def test_too_long_q_is_422_naming_the_parameter(self, client: TestClient) -> None:
+        """50자를 넘는 `q`는 `q`를 가리키는 `422`이다."""
         response = client.get("/items", params={"q": "x" * 51})
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == ["query", "q"]
@@ -40,6 +43,7 @@ class TestPaginationClass:
 
     @pytest.mark.points(2)
     def test_page_and_size_select_a_slice_and_total_counts_all(self, client: TestClient) -> None:
+        """`page`와 `size`는 해당 구간만 돌려주고 `total`은 전체 개수를 센다."""
         response = client.get("/items", params={"page": 2, "size": 5})
         assert response.status_code == 200
         body = response.json()
@@ -49,6 +53,7 @@ class TestPaginationClass:
     def test_defaults_are_page_1_size_10_and_past_the_end_is_empty(
         self, client: TestClient
     ) -> None:
+        """기본값은 `page=1`, `size=10`이고, 끝을 넘은 페이지는 빈 목록이다."""
         first = client.get("/items").json()
         assert (first["page"], first["size"]) == (1, 10)
         assert [item["id"] for item in first["items"]] == list(range(1, 11))
@@ -67,6 +72,7 @@ class TestPaginationClass:
         ids=["page-0", "size-0", "size-51", "page-not-a-number"],
     )
     def test_bad_page_or_size_is_422(self, client: TestClient, params: dict, field: str) -> None:
+        """잘못된 `page`나 `size`는 그 매개변수를 가리키는 `422`이다."""
         response = client.get("/items", params=params)
         assert response.status_code == 422
         detail = response.json()["detail"]

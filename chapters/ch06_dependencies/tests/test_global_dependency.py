@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 
 @pytest.mark.points(2)
 def test_every_route_answers_with_a_new_request_id(client: TestClient) -> None:
+    """모든 라우트가 요청마다 새 `X-Request-ID` 헤더로 답한다."""
     seen = set()
     for path in ["/items", "/items/1", "/search", "/nonces/cached", "/events"]:
         response = client.get(path)
@@ -19,6 +20,7 @@ def test_every_route_answers_with_a_new_request_id(client: TestClient) -> None:
 
 
 def test_a_callers_request_id_is_echoed(client: TestClient) -> None:
+    """호출자가 보낸 `X-Request-ID`는 그대로 돌려준다."""
     response = client.get("/items", headers={"X-Request-ID": "trace-42.a_b"})
     assert response.headers["x-request-id"] == "trace-42.a_b"
 
@@ -27,6 +29,7 @@ def test_a_callers_request_id_is_echoed(client: TestClient) -> None:
     "value", [b"has space", b"x" * 65, "한글".encode()], ids=["space", "too-long", "non-ascii"]
 )
 def test_a_malformed_request_id_is_422(client: TestClient, value: bytes) -> None:
+    """형식이 잘못된 `X-Request-ID`는 `422`이다."""
     response = client.get("/items", headers={"X-Request-ID": value})
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["header", "x-request-id"]

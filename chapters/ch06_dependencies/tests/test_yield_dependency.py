@@ -1,7 +1,8 @@
 """Chapter 6: the ``yield`` dependency closes its connection after every request.
 
 The steps are recorded in the event log the ``get_event_log`` dependency hands out; the
-``event_log`` fixture replaces it with a list of the test's own, so nothing is shared.
+``event_log`` fixture replaces it (the ``get_event_log`` hook) with a list of the test's own,
+so nothing is shared. The last test reads the app's own log over HTTP only.
 """
 
 from typing import Any
@@ -18,6 +19,7 @@ def steps(log: list[dict[str, Any]]) -> list[tuple[Any, str]]:
 def test_connection_is_opened_then_closed_around_a_request(
     client: TestClient, event_log: list[dict[str, Any]]
 ) -> None:
+    """`yield` 의존성은 요청 앞에서 연결을 열고 뒤에서 닫는다."""
     response = client.get("/items/3")
     assert response.status_code == 200
     assert response.json() == {"id": 3, "name": "볼펜", "price": 1000}
@@ -29,6 +31,7 @@ def test_connection_is_opened_then_closed_around_a_request(
 def test_connection_is_closed_when_the_endpoint_raises(
     client: TestClient, event_log: list[dict[str, Any]]
 ) -> None:
+    """엔드포인트가 `404`를 던져도 오류를 기록한 뒤 연결을 닫는다."""
     response = client.get("/items/999")
     assert response.status_code == 404
     assert "999" in response.json()["detail"]
@@ -40,6 +43,7 @@ def test_connection_is_closed_when_the_endpoint_raises(
 def test_each_request_gets_its_own_connection(
     client: TestClient, event_log: list[dict[str, Any]]
 ) -> None:
+    """요청마다 자기 연결을 받는다."""
     client.get("/items/1")
     client.get("/items/2")
     opened = [entry["connection"] for entry in event_log if entry["event"] == "open"]
@@ -49,9 +53,14 @@ def test_each_request_gets_its_own_connection(
 
 
 def test_the_apps_own_log_shows_the_clean_up(client: TestClient) -> None:
-    """Without any override: ``GET /events`` reads what the dependency wrote."""
+    """재정의 없이도 `GET /events`에 연결을 열고 닫은 기록이 보인다.
+
+    Without any override: ``GET /events`` reads what the dependency wrote (the latest last:
+    the log may hold earlier requests' steps too)."""
     assert client.get("/items/1").status_code == 200
     assert client.get("/items/999").status_code == 404
-    events = client.get("/events").json()
+    events = client.get("/events").json()[-5:]
     assert [entry["event"] for entry in events] == ["open", "close", "open", "error", "close"]
+    assert events[0]["connection"] == events[1]["connection"]
+    assert events[2]["connection"] == events[3]["connection"] == events[4]["connection"]
     assert events[0]["connection"] != events[2]["connection"]

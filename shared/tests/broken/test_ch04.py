@@ -12,4 +12,5 @@ PASSWORD_LEAKS = {
 def test_leaking_solution_loses_exactly_the_password_points(grade) -> None:
     result = grade("ch04", "shared.tests.broken.ch04_password_leak")
     assert result.failed == PASSWORD_LEAKS
-    assert (result.earned, result.possible) == (62 - 7, 62)
+    assert result.errors == set()
+    assert result.earned == result.possible - 7
