@@ -17,11 +17,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, MetaData, create_engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from shared.testing import overridden
+from shared.testing import Solution, overridden
+
+GET_DB_WHY = "테스트용 DB로 바꾸려면 필요합니다"
+BASE_WHY = "테스트용 DB에 테이블을 만들려면 필요합니다"
+
+
+def metadata_of(solution: Solution) -> Any:
+    """``Base.metadata``, after ``get_db``: what a test database needs (a hook failure if not)."""
+    solution.hook("get_db", GET_DB_WHY)
+    return solution.hook("Base", BASE_WHY).metadata
+
+
+def isolated(solution: Solution) -> bool:
+    """Whether the suite can swap in its test database (``get_db`` and ``Base`` both there)."""
+    return solution.has("get_db") and solution.has("Base")
 
 
 @dataclass
@@ -111,3 +126,31 @@ def override_get_db(
 
     with overridden(app, {get_db: test_get_db}):
         yield
+
+
+class Saved:
+    """What the database holds, as far as a test can tell.
+
+    On the test database: exactly its rows. On the solution's own database (shared with every
+    earlier test and run): each item the test knows of reads back as expected over HTTP.
+    """
+
+    def __init__(self, client: TestClient, database: TestDatabase | None) -> None:
+        self.client = client
+        self.database = database
+
+    def are(self, *items: dict[str, Any]) -> None:
+        """The table holds exactly ``items`` (or, on the solution's own database, each of
+        them is there unchanged)."""
+        if self.database is not None:
+            assert self.database.rows() == list(items)
+            return
+        for item in items:
+            response = self.client.get(f"/items/{item['id']}")
+            assert response.status_code == 200, response.text
+            assert response.json() == item
+
+    def empty(self) -> None:
+        """Nothing stored (checked on the test database; the solution's own is never empty)."""
+        if self.database is not None:
+            assert self.database.count() == 0

@@ -1,14 +1,23 @@
-"""Chapter 7: ``/items`` CRUD stored in the database, and bad input that stores nothing."""
+"""Chapter 7: ``/items`` CRUD stored in the database, and bad input that stores nothing.
 
+These tests need only ``app``: with ``get_db`` and ``Base`` they run on the test database
+(``saved`` sees its exact rows), otherwise on the solution's own database, with names unique
+per test and ids the test got back.
+"""
+
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from .databases import TestDatabase
+from .databases import Saved
+
+# No database of a course ever gets this far: an id nothing can have.
+UNKNOWN_ID = 123_456_789_012
 
 
-def create(client: TestClient, name: str = "연필", price: int = 500) -> dict[str, Any]:
+def create(client: TestClient, name: str, price: int = 500) -> dict[str, Any]:
     response = client.post("/items", json={"name": name, "price": price})
     assert response.status_code == 201, response.text
     return response.json()
@@ -17,43 +26,50 @@ def create(client: TestClient, name: str = "연필", price: int = 500) -> dict[s
 class TestCreateAndRead:
     @pytest.mark.points(2)
     def test_post_stores_a_row_and_answers_201_with_it(
-        self, client: TestClient, db: TestDatabase
+        self, client: TestClient, saved: Saved, unique: Callable[..., str]
     ) -> None:
-        response = client.post("/items", json={"name": "  연필 ", "price": 500})
+        """`POST /items`는 201과 저장된 아이템(id, 앞뒤 공백을 뺀 이름, 가격)을 돌려준다."""
+        response = client.post("/items", json={"name": f"  {unique()} ", "price": 500})
         assert response.status_code == 201
         body = response.json()
-        assert body == {"id": body["id"], "name": "연필", "price": 500}
+        assert body == {"id": body["id"], "name": unique(), "price": 500}
         assert isinstance(body["id"], int)
-        assert db.rows() == [body]
+        saved.are(body)
 
-    def test_get_one_reads_it_back(self, client: TestClient) -> None:
-        item = create(client)
+    def test_get_one_reads_it_back(self, client: TestClient, unique: Callable[..., str]) -> None:
+        """`GET /items/{id}`는 만든 아이템을 그대로 돌려준다."""
+        item = create(client, unique())
         response = client.get(f"/items/{item['id']}")
         assert response.status_code == 200
         assert response.json() == item
 
     def test_unknown_id_is_404_with_detail(self, client: TestClient) -> None:
-        response = client.get("/items/12345")
+        """없는 id는 404이고, `detail`에 그 id가 나온다."""
+        response = client.get(f"/items/{UNKNOWN_ID}")
         assert response.status_code == 404
-        assert "12345" in response.json()["detail"]
+        assert str(UNKNOWN_ID) in response.json()["detail"]
 
     def test_non_positive_id_is_422(self, client: TestClient) -> None:
+        """id 0은 422이고, 오류 위치는 경로의 `item_id`다."""
         response = client.get("/items/0")
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == ["path", "item_id"]
 
     @pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE"])
     def test_an_id_past_sqlite_integers_is_422_not_500(
-        self, client: TestClient, db: TestDatabase, method: str
+        self, client: TestClient, saved: Saved, unique: Callable[..., str], method: str
     ) -> None:
-        """Found by ``nox -s fuzz``: 2**63 reached SQLite, whose driver cannot send it (500)."""
-        body = {"name": "연필", "price": 500} if method in ("PUT", "PATCH") else None
+        """SQLite 정수 범위(2⁶³−1)를 넘는 id는 500이 아니라 422다.
+
+        Found by ``nox -s fuzz``: 2**63 reached SQLite, whose driver cannot send it (500)."""
+        body = {"name": unique(), "price": 500} if method in ("PUT", "PATCH") else None
         response = client.request(method, f"/items/{2**63}", json=body)
         assert response.status_code == 422
         assert response.json()["detail"][0]["loc"] == ["path", "item_id"]
-        assert db.count() == 0
+        saved.empty()
 
     def test_the_largest_sqlite_id_is_a_plain_404(self, client: TestClient) -> None:
+        """SQLite의 가장 큰 정수 id(2⁶³−1)는 평범한 404다."""
         response = client.get(f"/items/{2**63 - 1}")
         assert response.status_code == 404
 
@@ -73,40 +89,55 @@ class TestBadBodyStoresNothing:
         ids=["no-price", "no-name", "negative", "not-a-number", "blank", "too-long", "own-id"],
     )
     def test_invalid_item_is_422_and_not_stored(
-        self, client: TestClient, db: TestDatabase, body: dict, field: str
+        self,
+        client: TestClient,
+        saved: Saved,
+        unique: Callable[..., str],
+        body: dict,
+        field: str,
     ) -> None:
+        """잘못된 본문은 그 필드를 가리키는 422이고, 아무것도 저장되지 않는다."""
+        if body.get("name") == "연필":
+            body = {**body, "name": unique()}
         response = client.post("/items", json=body)
         assert response.status_code == 422
         detail = response.json()["detail"]
         assert [error["loc"][-1] for error in detail] == [field]
         assert detail[0]["msg"]
-        assert db.count() == 0
+        saved.empty()
 
 
 class TestUpdate:
     @pytest.mark.points(2)
-    def test_put_replaces_every_field(self, client: TestClient, db: TestDatabase) -> None:
-        item = create(client)
-        response = client.put(f"/items/{item['id']}", json={"name": "샤프", "price": 1500})
+    def test_put_replaces_every_field(
+        self, client: TestClient, saved: Saved, unique: Callable[..., str]
+    ) -> None:
+        """`PUT`은 모든 필드를 바꾸고 바뀐 아이템을 돌려준다."""
+        item = create(client, unique())
+        response = client.put(f"/items/{item['id']}", json={"name": unique("샤프"), "price": 1500})
         assert response.status_code == 200
-        assert response.json() == {"id": item["id"], "name": "샤프", "price": 1500}
-        assert db.rows() == [response.json()]
+        assert response.json() == {"id": item["id"], "name": unique("샤프"), "price": 1500}
+        saved.are(response.json())
 
-    def test_put_needs_the_whole_item(self, client: TestClient, db: TestDatabase) -> None:
-        item = create(client)
+    def test_put_needs_the_whole_item(
+        self, client: TestClient, saved: Saved, unique: Callable[..., str]
+    ) -> None:
+        """일부 필드만 보낸 `PUT`은 422이고, 아이템은 그대로다."""
+        item = create(client, unique())
         response = client.put(f"/items/{item['id']}", json={"price": 1500})
         assert response.status_code == 422
-        assert db.rows() == [item]
+        saved.are(item)
 
     @pytest.mark.points(2)
     def test_patch_changes_only_the_given_fields(
-        self, client: TestClient, db: TestDatabase
+        self, client: TestClient, saved: Saved, unique: Callable[..., str]
     ) -> None:
-        item = create(client)
+        """`PATCH`는 보낸 필드만 바꾸고, 빈 본문은 아무것도 바꾸지 않는다."""
+        item = create(client, unique())
         response = client.patch(f"/items/{item['id']}", json={"price": 700})
         assert response.status_code == 200
         assert response.json() == {**item, "price": 700}
-        assert db.rows() == [{**item, "price": 700}]
+        saved.are({**item, "price": 700})
         unchanged = client.patch(f"/items/{item['id']}", json={})
         assert unchanged.json() == {**item, "price": 700}
 
@@ -116,34 +147,45 @@ class TestUpdate:
         ids=["null-price", "null-name", "unknown-field"],
     )
     def test_patch_refuses_nulls_and_unknown_fields(
-        self, client: TestClient, db: TestDatabase, body: dict
+        self, client: TestClient, saved: Saved, unique: Callable[..., str], body: dict
     ) -> None:
-        item = create(client)
+        """`PATCH`에 `null`이나 모르는 필드가 있으면 422이고, 아이템은 그대로다."""
+        item = create(client, unique())
         response = client.patch(f"/items/{item['id']}", json=body)
         assert response.status_code == 422
         assert response.json()["detail"][0]["msg"]
-        assert db.rows() == [item]
+        saved.are(item)
 
     @pytest.mark.parametrize("method", ["PUT", "PATCH"])
-    def test_updating_an_unknown_id_is_404(self, client: TestClient, method: str) -> None:
-        response = client.request(method, "/items/999", json={"name": "샤프", "price": 1})
+    def test_updating_an_unknown_id_is_404(
+        self, client: TestClient, unique: Callable[..., str], method: str
+    ) -> None:
+        """없는 id를 `PUT`이나 `PATCH`로 고치려 하면 404다."""
+        body = {"name": unique("샤프"), "price": 1}
+        response = client.request(method, f"/items/{UNKNOWN_ID}", json=body)
         assert response.status_code == 404
         assert response.json()["detail"]
 
 
 class TestDelete:
     @pytest.mark.points(2)
-    def test_delete_removes_the_row(self, client: TestClient, db: TestDatabase) -> None:
-        keep, gone = create(client, "공책", 2000), create(client)
+    def test_delete_removes_the_row(
+        self, client: TestClient, saved: Saved, unique: Callable[..., str]
+    ) -> None:
+        """`DELETE`는 본문 없는 204로 답하고 그 아이템만 지운다."""
+        keep, gone = create(client, unique("공책"), 2000), create(client, unique())
         response = client.delete(f"/items/{gone['id']}")
         assert response.status_code == 204
         assert response.content == b""
         assert client.get(f"/items/{gone['id']}").status_code == 404
-        assert db.rows() == [keep]
+        saved.are(keep)
 
-    def test_deleting_an_unknown_id_is_404(self, client: TestClient, db: TestDatabase) -> None:
-        item = create(client)
-        response = client.delete("/items/999")
+    def test_deleting_an_unknown_id_is_404(
+        self, client: TestClient, saved: Saved, unique: Callable[..., str]
+    ) -> None:
+        """없는 id를 지우려 하면 404이고, 다른 아이템은 그대로다."""
+        item = create(client, unique())
+        response = client.delete(f"/items/{UNKNOWN_ID}")
         assert response.status_code == 404
         assert response.json()["detail"]
-        assert db.rows() == [item]
+        saved.are(item)

@@ -1,6 +1,12 @@
-"""Chapter 7: ``page``/``size`` become ``LIMIT``/``OFFSET`` in SQL, with a total of all rows."""
+"""Chapter 7: ``page``/``size`` become ``LIMIT``/``OFFSET`` in SQL, with a total of all rows.
 
-from collections.abc import Iterator
+On the test database the seven items of ``seven`` are the only rows. On the solution's own
+database they are the last seven (ids grow), after ``before`` rows of earlier tests and runs:
+the tests then look at the pages where the seven are.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,9 +16,23 @@ from .databases import TestDatabase
 from .test_items_crud import create
 
 
+@dataclass
+class Seven:
+    ids: list[int]  # in the order created
+    before: int  # rows in front of them (0 on the test database)
+
+    @property
+    def total(self) -> int:
+        return self.before + len(self.ids)
+
+
 @pytest.fixture
-def seven(client: TestClient) -> list[int]:
-    return [create(client, f"아이템 {n}", n * 100)["id"] for n in range(1, 8)]
+def seven(client: TestClient, own_db: TestDatabase | None, unique: Callable[..., str]) -> Seven:
+    ids = [create(client, unique(f"아이템 {n}"), n * 100)["id"] for n in range(1, 8)]
+    if own_db is not None:
+        return Seven(ids, 0)
+    total = client.get("/items", params={"page": 1, "size": 1}).json()["total"]
+    return Seven(ids, total - len(ids))
 
 
 @pytest.fixture
@@ -28,26 +48,43 @@ def statements(db: TestDatabase) -> Iterator[list[str]]:
     event.remove(db.engine, "before_cursor_execute", record)
 
 
+def ids_of(body: dict) -> list[int]:
+    return [item["id"] for item in body["items"]]
+
+
 @pytest.mark.points(2)
-def test_page_and_size_select_a_slice_in_id_order(client: TestClient, seven: list[int]) -> None:
-    body = client.get("/items", params={"page": 2, "size": 3}).json()
-    assert [item["id"] for item in body["items"]] == seven[3:6]
-    assert (body["total"], body["page"], body["size"]) == (7, 2, 3)
+def test_page_and_size_select_a_slice_in_id_order(client: TestClient, seven: Seven) -> None:
+    """`page`와 `size`는 id 순서로 그 쪽의 아이템을 고르고, 전체 개수(`total`)를 함께 준다."""
+    size = 3
+    offset = -(-seven.before // size) * size  # the first page boundary at or after the seven
+    if offset + 2 * size <= seven.total:
+        offset += size  # not the first page when it can be helped (page 2 on the test database)
+    body = client.get("/items", params={"page": offset // size + 1, "size": size}).json()
+    start = offset - seven.before
+    assert ids_of(body) == seven.ids[start : start + size]
+    assert (body["total"], body["page"], body["size"]) == (seven.total, offset // size + 1, size)
 
 
-def test_defaults_and_past_the_last_page(client: TestClient, seven: list[int]) -> None:
+def test_defaults_and_past_the_last_page(client: TestClient, seven: Seven) -> None:
+    """기본값은 1쪽, 10개씩이고, 마지막 쪽을 넘으면 빈 목록과 전체 개수를 준다."""
     first = client.get("/items").json()
-    assert (first["page"], first["size"], first["total"]) == (1, 10, 7)
-    assert [item["id"] for item in first["items"]] == seven
-    past = client.get("/items", params={"page": 3, "size": 5}).json()
-    assert (past["items"], past["total"]) == ([], 7)
+    assert (first["page"], first["size"], first["total"]) == (1, 10, seven.total)
+    ids = ids_of(first)
+    assert len(ids) == min(10, seven.total)
+    assert ids == sorted(ids)
+    if seven.before < 10:
+        assert ids[seven.before :] == seven.ids[: 10 - seven.before]
+    past = client.get("/items", params={"page": seven.total // 5 + 2, "size": 5}).json()
+    assert (past["items"], past["total"]) == ([], seven.total)
 
 
 @pytest.mark.points(2)
 def test_the_database_does_the_paging(
-    client: TestClient, seven: list[int], statements: list[str]
+    db: TestDatabase, client: TestClient, seven: Seven, statements: list[str]
 ) -> None:
-    """The rows are cut in SQL: every SELECT of item rows carries LIMIT and OFFSET."""
+    """아이템을 자르는 일은 SQL이 한다: 목록 SELECT마다 LIMIT과 OFFSET, 전체 개수는 COUNT.
+
+    Needs the test database (``get_db`` and ``Base``) to watch its SQL."""
     assert client.get("/items", params={"page": 3, "size": 2}).status_code == 200
     selects = [s for s in statements if s.startswith("SELECT") and "FROM ITEMS" in s]
     row_selects = [s for s in selects if "COUNT(" not in s]
@@ -63,12 +100,19 @@ def test_the_database_does_the_paging(
     ids=["page-0", "size-0", "size-101", "page-past-sqlite"],
 )
 def test_bad_page_or_size_is_422(client: TestClient, params: dict) -> None:
+    """`page`가 1–1,000,000, `size`가 1–100 밖이면 그 매개변수를 가리키는 422다."""
     response = client.get("/items", params=params)
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["query", next(iter(params))]
 
 
-def test_the_last_allowed_page_is_empty_not_an_error(client: TestClient, seven: list[int]) -> None:
+def test_the_last_allowed_page_is_empty_not_an_error(client: TestClient, seven: Seven) -> None:
+    """허용되는 마지막 쪽(1,000,000쪽, 100개씩)은 오류가 아니라 빈 목록이다."""
     response = client.get("/items", params={"page": 1_000_000, "size": 100})
     assert response.status_code == 200
-    assert response.json() == {"items": [], "total": 7, "page": 1_000_000, "size": 100}
+    assert response.json() == {
+        "items": [],
+        "total": seven.total,
+        "page": 1_000_000,
+        "size": 100,
+    }

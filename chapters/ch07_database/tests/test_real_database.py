@@ -6,23 +6,25 @@ folder that does not exist yet), creates its tables at startup and stores what i
 
 import sqlite3
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import pytest
 
-from shared.testing import run_uvicorn
+from shared.testing import Solution, run_uvicorn
 
 
 @pytest.mark.points(3)
+@pytest.mark.timeout(120)
 def test_a_real_server_stores_items_in_the_configured_file(
-    solution: ModuleType, tmp_path: Path
+    solution: Solution, tmp_path: Path
 ) -> None:
+    """실제 uvicorn은 `DATABASE_URL`의 파일에 (폴더까지 만들어) 테이블을 만들고 저장한다."""
     db_file = tmp_path / "nested" / "data" / "items.db"
-    env = {"DATABASE_URL": f"sqlite:///{db_file.as_posix()}"}
+    env = {**solution.pythonpath, "DATABASE_URL": f"sqlite:///{db_file.as_posix()}"}
 
+    # cwd: a solution that ignores DATABASE_URL writes its relative file here, not in the repo.
     with run_uvicorn(
-        f"{solution.__name__}:app", env=env, log_path=tmp_path / "uvicorn.log"
+        solution.target, env=env, cwd=tmp_path, log_path=tmp_path / "uvicorn.log"
     ) as server:
         created = httpx.post(f"{server.url}/items", json={"name": "연필", "price": 500})
         assert created.status_code == 201, server.output

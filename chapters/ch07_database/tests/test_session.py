@@ -1,15 +1,20 @@
 """Chapter 7: ``get_db`` gives each request a session and always closes it (``yield``)."""
 
 import inspect
-from types import ModuleType
 
 import pytest
 from sqlalchemy.orm import Session
 
+from shared.testing import Solution
 
-def test_get_db_yields_a_session_and_closes_it(solution: ModuleType) -> None:
-    assert inspect.isgeneratorfunction(solution.get_db)
-    dependency = solution.get_db()
+WHY = "세션을 여닫는 의존성을 직접 확인하려면 필요합니다"
+
+
+def test_get_db_yields_a_session_and_closes_it(solution: Solution) -> None:
+    """`get_db`는 `yield`로 `Session`을 하나 주고, 끝나면 닫는다."""
+    get_db = solution.hook("get_db", WHY)
+    assert inspect.isgeneratorfunction(get_db)
+    dependency = get_db()
     session = next(dependency)
     assert isinstance(session, Session)
     session.begin()  # a transaction, not yet a connection: no file is touched
@@ -18,8 +23,9 @@ def test_get_db_yields_a_session_and_closes_it(solution: ModuleType) -> None:
     assert not session.in_transaction()
 
 
-def test_get_db_closes_the_session_when_the_request_fails(solution: ModuleType) -> None:
-    dependency = solution.get_db()
+def test_get_db_closes_the_session_when_the_request_fails(solution: Solution) -> None:
+    """요청이 실패해도(`get_db` 안으로 예외가 던져져도) 세션은 닫힌다."""
+    dependency = solution.hook("get_db", WHY)()
     session = next(dependency)
     session.begin()
     with pytest.raises(RuntimeError, match="endpoint failed"):

@@ -1,26 +1,36 @@
 """Chapter 7: the app runs on a test database through ``dependency_overrides[get_db]``.
 
 Both isolation strategies of ``databases.py`` are proven here: what one test writes through
-the app (including the app's own ``commit()``) is gone for the next.
+the app (including the app's own ``commit()``) is gone for the next. These tests are about the
+test database itself: they need ``get_db`` and ``Base``.
 """
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from types import ModuleType
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from .databases import RollbackDatabase, TestDatabase, fresh_database, override_get_db
+from shared.testing import Solution
+
+from .databases import (
+    GET_DB_WHY,
+    RollbackDatabase,
+    TestDatabase,
+    fresh_database,
+    metadata_of,
+    override_get_db,
+)
 
 
 @pytest.fixture(params=["fresh", "rollback"])
 def strategy(
-    request: pytest.FixtureRequest, solution: ModuleType
+    request: pytest.FixtureRequest, solution: Solution
 ) -> Callable[[], AbstractContextManager[TestDatabase]]:
     if request.param == "fresh":
-        return lambda: fresh_database(solution.Base.metadata)
+        metadata = metadata_of(solution)
+        return lambda: fresh_database(metadata)
     database: RollbackDatabase = request.getfixturevalue("rollback_database")
     return database.transaction
 
@@ -28,12 +38,14 @@ def strategy(
 @pytest.mark.points(2)
 def test_each_test_starts_empty_whatever_the_app_committed(
     app: FastAPI,
-    solution: ModuleType,
+    solution: Solution,
     strategy: Callable[[], AbstractContextManager[TestDatabase]],
 ) -> None:
+    """`get_db`를 바꾼 테스트용 DB에 앱이 쓰고, 다음 테스트는 빈 DB로 시작한다."""
+    get_db = solution.hook("get_db", GET_DB_WHY)
     before = dict(app.dependency_overrides)
     for _ in range(2):  # two tests in a row
-        with strategy() as database, override_get_db(app, solution.get_db, database):
+        with strategy() as database, override_get_db(app, get_db, database):
             client = TestClient(app)
             assert client.get("/items").json()["total"] == 0
             assert client.post("/items", json={"name": "연필", "price": 500}).status_code == 201

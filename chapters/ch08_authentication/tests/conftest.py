@@ -1,50 +1,67 @@
 """Fixtures of chapter 8's suite: the solution under test, a test database, a client, users.
 
-Grading contract (what ``--solution ch08=<module>`` must provide, see the README): ``app``,
-``get_db``, ``get_settings``, ``Settings``, ``Base`` (its metadata has the ``users`` table with
-``username``, ``hashed_password`` and ``role`` columns) and ``create_user(db, username, password,
-role)``. The database and the settings reach the app only through ``dependency_overrides``.
+Grading contract (README, "채점 기준"): every test needs ``app``. Where the solution has them,
+``client`` swaps in a test database (``get_db``, with ``Base`` for its tables) and the test
+settings (``get_settings``, built from ``Settings`` with a key the tests know); without them it
+runs on the solution's own database and settings, with usernames unique per test. The tests
+that must read the database, forge tokens with the settings' key or change the settings ask
+for those hooks by name (``engine``, ``known_key``, ``use_settings``).
 """
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, Table, create_engine, func, select
+from sqlalchemy import Engine, Table, create_engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from shared.testing import chapter_fixtures, overridden
+from shared.testing import Solution, chapter_fixtures, overridden
 
-from .support import PASSWORD, TEST_EXPIRE_MINUTES, TEST_SECRET_KEY
+from .support import (
+    PASSWORD,
+    TEST_EXPIRE_MINUTES,
+    TEST_SECRET_KEY,
+    has_test_database,
+    has_test_settings,
+)
 
 solution, app = chapter_fixtures(__name__)
 
+GET_DB_WHY = "테스트용 DB로 바꾸려면 필요합니다"
+BASE_WHY = "테스트용 DB에 users 테이블을 만들고 읽으려면 필요합니다"
+GET_SETTINGS_WHY = "테스트가 아는 서명 키로 설정을 바꾸려면 필요합니다"
+SETTINGS_WHY = "테스트용 설정(서명 키, 만료 시간)을 만들려면 필요합니다"
+
 
 @pytest.fixture
-def settings(solution: ModuleType) -> Any:
-    return solution.Settings(
+def settings(solution: Solution) -> Any:
+    """The test settings: a key the tests know, a short expiry."""
+    solution.hook("get_settings", GET_SETTINGS_WHY)
+    return solution.hook("Settings", SETTINGS_WHY)(
         secret_key=TEST_SECRET_KEY, access_token_expire_minutes=TEST_EXPIRE_MINUTES
     )
 
 
 @pytest.fixture
-def engine(solution: ModuleType, tmp_path: Path) -> Iterator[Engine]:
+def engine(solution: Solution, tmp_path: Path) -> Iterator[Engine]:
     """A SQLite file of this test's own, with the solution's tables."""
+    solution.hook("get_db", GET_DB_WHY)
+    metadata = solution.hook("Base", BASE_WHY).metadata
     engine = create_engine(
         f"sqlite:///{tmp_path / 'test.db'}", connect_args={"check_same_thread": False}
     )
-    solution.Base.metadata.create_all(engine)
+    metadata.create_all(engine)
     yield engine
     engine.dispose()
 
 
 @pytest.fixture
-def users_table(solution: ModuleType) -> Table:
-    return solution.Base.metadata.tables["users"]
+def users_table(solution: Solution, engine: Engine) -> Table:
+    return solution.hook("Base", BASE_WHY).metadata.tables["users"]
 
 
 @pytest.fixture
@@ -57,24 +74,63 @@ def count_users(engine: Engine, users_table: Table) -> Callable[[], int]:
 
 
 @pytest.fixture
+def own_engine(request: pytest.FixtureRequest, solution: Solution) -> Engine | None:
+    """The test database when the solution allows one, else ``None`` (its own database)."""
+    return request.getfixturevalue("engine") if has_test_database(solution) else None
+
+
+@pytest.fixture
+def stored_users(
+    request: pytest.FixtureRequest, own_engine: Engine | None
+) -> Callable[[int], None]:
+    """``stored_users(1)``: the test database holds exactly one user. On the solution's own
+    database (shared with earlier tests and runs) there is no count to check."""
+
+    def check(expected: int) -> None:
+        if own_engine is not None:
+            assert request.getfixturevalue("count_users")() == expected
+
+    return check
+
+
+@pytest.fixture
 def client(
-    app: FastAPI, solution: ModuleType, engine: Engine, settings: Any
+    request: pytest.FixtureRequest, app: FastAPI, solution: Solution, own_engine: Engine | None
 ) -> Iterator[TestClient]:
-    """A client on the app with the test database and the test settings swapped in."""
-    test_session = sessionmaker(bind=engine, autoflush=False)
+    """A client on the app with the test database and the test settings swapped in, as far
+    as the solution allows (overrides restored afterwards)."""
+    replacements: dict[Callable[..., Any], Callable[..., Any]] = {}
+    if own_engine is not None:
+        test_session = sessionmaker(bind=own_engine, autoflush=False)
 
-    def override_get_db() -> Iterator[Session]:
-        with test_session() as session:
-            yield session
+        def override_get_db() -> Iterator[Session]:
+            with test_session() as session:
+                yield session
 
-    replacements = {solution.get_db: override_get_db, solution.get_settings: lambda: settings}
+        replacements[solution.get_db] = override_get_db
+    if has_test_settings(solution):
+        settings = request.getfixturevalue("settings")
+        replacements[solution.get_settings] = lambda: settings
     with overridden(app, replacements), TestClient(app) as test_client:
         yield test_client
 
 
 @pytest.fixture
+def known_key(client: TestClient, settings: Any) -> str:
+    """The key the app signs with in this test (needs ``get_settings`` and ``Settings``)."""
+    return TEST_SECRET_KEY
+
+
+@pytest.fixture
+def name() -> Callable[..., str]:
+    """``name("alice")`` -> ``"alice_1a2b3c4d"``: a username no other test (or run) has."""
+    tag = uuid4().hex[:8]
+    return lambda base="alice": f"{base}_{tag}"
+
+
+@pytest.fixture
 def register(client: TestClient) -> Callable[..., dict]:
-    """``register("alice")`` -> the new user as the API answers it (201 asserted)."""
+    """``register(name("alice"))`` -> the new user as the API answers it (201 asserted)."""
 
     def register_user(username: str, password: str = PASSWORD) -> dict:
         response = client.post("/users", json={"username": username, "password": password})
@@ -86,7 +142,7 @@ def register(client: TestClient) -> Callable[..., dict]:
 
 @pytest.fixture
 def login(client: TestClient) -> Callable[..., str]:
-    """``login("alice")`` -> a Bearer access token (200 asserted)."""
+    """``login(username)`` -> a Bearer access token (200 asserted)."""
 
     def log_in(username: str, password: str = PASSWORD) -> str:
         response = client.post("/login", data={"username": username, "password": password})
@@ -97,22 +153,36 @@ def login(client: TestClient) -> Callable[..., str]:
 
 
 @pytest.fixture
-def admin_token(solution: ModuleType, engine: Engine, login: Callable[..., str]) -> str:
-    """A token of a user given the "admin" role directly in the database (as a seed would)."""
-    with Session(engine) as db:
-        solution.create_user(db, "root", PASSWORD, role="admin")
-    return login("root")
+def admin(
+    engine: Engine,
+    users_table: Table,
+    name: Callable[..., str],
+    register: Callable[..., dict],
+    login: Callable[..., str],
+) -> tuple[str, str]:
+    """``(username, token)`` of a user registered as usual, then made "admin" in the test
+    database, as a seed script would (needs ``get_db`` and ``Base``)."""
+    username = name("root")
+    register(username)
+    with engine.begin() as connection:
+        connection.execute(
+            update(users_table).where(users_table.c.username == username).values(role="admin")
+        )
+    return username, login(username)
 
 
 @pytest.fixture
-def use_settings(app: FastAPI, solution: ModuleType, client: TestClient) -> Callable[..., None]:
+def use_settings(app: FastAPI, solution: Solution, client: TestClient) -> Callable[..., None]:
     """``use_settings(access_token_expire_minutes=90)``: other settings for this test's app.
 
-    Depends on ``client``, whose teardown restores the app's overrides.
+    Needs ``get_settings`` and ``Settings``; depends on ``client``, whose teardown restores
+    the app's overrides.
     """
+    get_settings = solution.hook("get_settings", GET_SETTINGS_WHY)
+    settings_class = solution.hook("Settings", SETTINGS_WHY)
 
     def override(**changes: Any) -> None:
-        settings = solution.Settings(**{"secret_key": TEST_SECRET_KEY, **changes})
-        app.dependency_overrides[solution.get_settings] = lambda: settings
+        settings = settings_class(**{"secret_key": TEST_SECRET_KEY, **changes})
+        app.dependency_overrides[get_settings] = lambda: settings
 
     return override

@@ -4,6 +4,8 @@ import time
 
 import jwt
 
+from shared.testing import Solution
+
 # Known to the tests, so that they can check and forge tokens; long enough for HS256.
 TEST_SECRET_KEY = "test-only-secret-key-0123456789-abcdefghij"
 OTHER_SECRET_KEY = "somebody-elses-secret-key-9876543210-zyxw"
@@ -26,3 +28,13 @@ def make_token(
     if expires_in is not None:
         payload["exp"] = now + int(expires_in)
     return jwt.encode(payload, key, algorithm="HS256")
+
+
+def has_test_database(solution: Solution) -> bool:
+    """The suite can swap in its test database (``get_db`` and ``Base``)."""
+    return solution.has("get_db") and solution.has("Base")
+
+
+def has_test_settings(solution: Solution) -> bool:
+    """The suite can swap in its settings (``get_settings`` and ``Settings``)."""
+    return solution.has("get_settings") and solution.has("Settings")

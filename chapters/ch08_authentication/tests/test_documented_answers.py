@@ -20,6 +20,7 @@ def documented(client: TestClient, method: str, path: str) -> set[str]:
 
 @pytest.mark.parametrize("path", ["/users/me", "/protected", "/admin", "/admin/users"])
 def test_a_missing_token_is_a_documented_401(client: TestClient, path: str) -> None:
+    """토큰 없이 부르면 401이고, 그 401이 `/openapi.json`에 적혀 있다."""
     response = client.get(path)
     assert response.status_code == 401
     assert "401" in documented(client, "get", path)
@@ -30,35 +31,41 @@ def test_a_regular_users_answer_on_the_admin_routes_is_documented(
     client: TestClient,
     register: Callable[..., dict],
     login: Callable[..., str],
+    name: Callable[..., str],
     path: str,
 ) -> None:
-    """A 403 where the role is checked; ``test_roles.py`` grades that it is checked."""
-    register("alice")
-    response = client.get(path, headers=bearer(login("alice")))
+    """보통 사용자가 관리자 경로에서 받는 답(403)이 `/openapi.json`에 적혀 있다.
+
+    ``test_roles.py`` grades that the role is checked."""
+    register(name())
+    response = client.get(path, headers=bearer(login(name())))
     assert str(response.status_code) in documented(client, "get", path)
 
 
 def test_a_wrong_password_is_a_documented_401(
-    client: TestClient, register: Callable[..., dict]
+    client: TestClient, register: Callable[..., dict], name: Callable[..., str]
 ) -> None:
-    register("alice")
-    response = client.post("/login", data={"username": "alice", "password": PASSWORD + "x"})
+    """틀린 비밀번호의 401이 `/openapi.json`에 적혀 있다."""
+    register(name())
+    response = client.post("/login", data={"username": name(), "password": PASSWORD + "x"})
     assert response.status_code == 401
     assert "401" in documented(client, "post", "/login")
 
 
 def test_a_taken_username_is_a_documented_409(
-    client: TestClient, register: Callable[..., dict]
+    client: TestClient, register: Callable[..., dict], name: Callable[..., str]
 ) -> None:
-    register("alice")
-    response = client.post("/users", json={"username": "alice", "password": PASSWORD})
+    """이미 있는 아이디의 409가 `/openapi.json`에 적혀 있다."""
+    register(name())
+    response = client.post("/users", json={"username": name(), "password": PASSWORD})
     assert response.status_code == 409
     assert "409" in documented(client, "post", "/users")
 
 
 def test_a_body_that_is_not_utf8_is_a_documented_400(
-    client: TestClient, count_users: Callable[[], int]
+    client: TestClient, stored_users: Callable[[int], None]
 ) -> None:
+    """UTF-8이 아닌 가입 본문은 400이고 `/openapi.json`에 적혀 있으며, 저장되지 않는다."""
     response = client.post(
         "/users",
         content=b'{"username": "\xff\xfe", "password": "correct-horse-battery"}',
@@ -66,4 +73,4 @@ def test_a_body_that_is_not_utf8_is_a_documented_400(
     )
     assert response.status_code == 400
     assert "400" in documented(client, "post", "/users")
-    assert count_users() == 0
+    stored_users(0)

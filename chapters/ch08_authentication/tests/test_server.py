@@ -6,19 +6,24 @@ FIRST_ADMIN_* from its environment, as in production.
 
 import time
 from pathlib import Path
-from types import ModuleType
 
 import httpx
 import jwt
 import pytest
 
-from shared.testing import ServerProcess, run_uvicorn
+from shared.testing import ServerProcess, Solution, run_uvicorn
 
 from .support import PASSWORD, TEST_SECRET_KEY, bearer
 
 
-def serve(solution: ModuleType, tmp_path: Path, log_name: str, **env: str):
-    return run_uvicorn(f"{solution.__name__}:app", log_path=tmp_path / log_name, env=env)
+def serve(solution: Solution, tmp_path: Path, log_name: str, **env: str):
+    """A real uvicorn on the graded solution, in ``tmp_path`` (a relative database lands there)."""
+    return run_uvicorn(
+        solution.target,
+        log_path=tmp_path / log_name,
+        env={**solution.pythonpath, **env},
+        cwd=tmp_path,
+    )
 
 
 def register_and_login(server: ServerProcess, username: str) -> str:
@@ -42,7 +47,11 @@ def me(server: ServerProcess, token: str) -> httpx.Response:
 
 
 @pytest.mark.points(3)
-def test_users_and_tokens_survive_a_restart(solution: ModuleType, tmp_path: Path) -> None:
+@pytest.mark.timeout(180)
+def test_users_and_tokens_survive_a_restart(solution: Solution, tmp_path: Path) -> None:
+    """실제 서버를 다시 켜도 (같은 키라면) 사용자와 토큰이 살아 있고, 첫 관리자는 한 번만 생긴다.
+
+    The database file appears in folders that did not exist."""
     database = tmp_path / "not-yet" / "data" / "users.db"  # its folders do not exist yet
     env = {
         "SECRET_KEY": TEST_SECRET_KEY,
@@ -70,9 +79,11 @@ def test_users_and_tokens_survive_a_restart(solution: ModuleType, tmp_path: Path
 
 
 @pytest.mark.points(2)
+@pytest.mark.timeout(180)
 def test_without_secret_key_tokens_die_with_the_process(
-    solution: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    solution: Solution, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """`SECRET_KEY` 없이 켠 서버는 경고를 남기고, 다시 켜면 예전 토큰이 401이 된다."""
     monkeypatch.delenv("SECRET_KEY", raising=False)
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'users.db'}"}
     with serve(solution, tmp_path, "first.log", **env) as server:
@@ -87,9 +98,11 @@ def test_without_secret_key_tokens_die_with_the_process(
 
 
 @pytest.mark.points(2)
+@pytest.mark.timeout(120)
 def test_first_admin_from_the_environment_reaches_the_admin_routes(
-    solution: ModuleType, tmp_path: Path
+    solution: Solution, tmp_path: Path
 ) -> None:
+    """환경 변수로 만든 첫 관리자는 `/admin/users`를 보고, 보통 사용자는 403을 받는다."""
     env = {
         "SECRET_KEY": TEST_SECRET_KEY,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'users.db'}",

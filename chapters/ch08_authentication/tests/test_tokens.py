@@ -1,7 +1,8 @@
 """Chapter 8: ``GET /users/me`` and ``GET /protected`` need a valid Bearer token, or answer 401.
 
 Every kind of bad token gets its own test, each with a control: the same request with a good
-token passes, so the 401 comes from the one thing that is wrong.
+token passes, so the 401 comes from the one thing that is wrong. Tokens made by hand with the
+settings' key (``known_key``) need ``get_settings`` and ``Settings``.
 """
 
 from collections.abc import Callable
@@ -10,14 +11,16 @@ import jwt
 import pytest
 from fastapi.testclient import TestClient
 
-from .support import OTHER_SECRET_KEY, bearer, make_token
+from shared.testing import Solution
+
+from .support import OTHER_SECRET_KEY, bearer, has_test_settings, make_token
 
 PROTECTED_PATHS = ["/users/me", "/protected"]
 
 
 @pytest.fixture
-def alice(register: Callable[..., dict]) -> dict:
-    return register("alice")
+def alice(register: Callable[..., dict], name: Callable[..., str]) -> dict:
+    return register(name())
 
 
 def assert_all_401(client: TestClient, headers: dict[str, str]) -> None:
@@ -37,25 +40,31 @@ def assert_all_200(client: TestClient, headers: dict[str, str]) -> None:
 def test_users_me_answers_the_tokens_user(
     client: TestClient, alice: dict, login: Callable[..., str]
 ) -> None:
-    response = client.get("/users/me", headers=bearer(login("alice")))
+    """`GET /users/me`는 토큰 주인의 정보를 돌려준다."""
+    response = client.get("/users/me", headers=bearer(login(alice["username"])))
     assert response.status_code == 200
     assert response.json() == alice
 
 
 @pytest.mark.points(2)
 def test_protected_route_lets_a_logged_in_user_in(
-    client: TestClient, register: Callable[..., dict], login: Callable[..., str]
+    client: TestClient,
+    register: Callable[..., dict],
+    login: Callable[..., str],
+    name: Callable[..., str],
 ) -> None:
-    register("alice")
-    register("bob")
-    for name in ("alice", "bob"):
-        response = client.get("/protected", headers=bearer(login(name)))
+    """로그인한 사용자는 누구나 `GET /protected`에 들어가고, 답에 자기 아이디가 있다."""
+    for username in (name("alice"), name("bob")):
+        register(username)
+    for username in (name("alice"), name("bob")):
+        response = client.get("/protected", headers=bearer(login(username)))
         assert response.status_code == 200
-        assert name in str(response.json())
+        assert username in str(response.json())
 
 
 @pytest.mark.points(2)
 def test_missing_token_is_401(client: TestClient, alice: dict) -> None:
+    """토큰 없이 부르면 두 경로 모두 401과 `WWW-Authenticate: Bearer`다."""
     assert_all_401(client, {})
 
 
@@ -70,35 +79,61 @@ def test_missing_token_is_401(client: TestClient, alice: dict) -> None:
     ],
 )
 def test_malformed_token_is_401(client: TestClient, alice: dict, authorization: str) -> None:
+    """형식이 잘못된 `Authorization` 헤더는 401이다."""
     assert_all_401(client, {"Authorization": authorization})
 
 
 @pytest.mark.points(2)
-def test_token_signed_with_another_key_is_401(client: TestClient, alice: dict) -> None:
-    assert_all_200(client, bearer(make_token("alice")))
-    assert_all_401(client, bearer(make_token("alice", key=OTHER_SECRET_KEY)))
+def test_token_signed_with_another_key_is_401(
+    request: pytest.FixtureRequest,
+    solution: Solution,
+    client: TestClient,
+    alice: dict,
+    login: Callable[..., str],
+) -> None:
+    """다른 키로 서명한 토큰은 401이다 (같은 내용을 맞는 키로 서명하면 통과).
+
+    The control is a token made by hand with the settings' key, or, for a solution whose
+    settings the suite cannot swap, the token its own login gives."""
+    if has_test_settings(solution):
+        request.getfixturevalue("known_key")
+        good = make_token(alice["username"])
+    else:
+        good = login(alice["username"])
+    assert_all_200(client, bearer(good))
+    assert_all_401(client, bearer(make_token(alice["username"], key=OTHER_SECRET_KEY)))
 
 
 @pytest.mark.points(2)
 def test_unsigned_token_is_401(client: TestClient, alice: dict) -> None:
-    """``"alg": "none"`` must not pass: the server decides the algorithm, not the token."""
-    unsigned = jwt.encode({"sub": "alice", "exp": 2**31}, key=None, algorithm="none")
+    """서명 없는 토큰(`"alg": "none"`)은 401이다: 알고리즘은 토큰이 아니라 서버가 정한다."""
+    unsigned = jwt.encode({"sub": alice["username"], "exp": 2**31}, key=None, algorithm="none")
     assert_all_401(client, bearer(unsigned))
 
 
 @pytest.mark.points(2)
-def test_expired_token_is_401(client: TestClient, alice: dict) -> None:
-    assert_all_200(client, bearer(make_token("alice", expires_in=60)))
-    assert_all_401(client, bearer(make_token("alice", expires_in=-60)))
+def test_expired_token_is_401(known_key: str, client: TestClient, alice: dict) -> None:
+    """만료된 토큰은 401이다 (아직 유효한 토큰은 통과).
+
+    Needs ``get_settings`` and ``Settings``: the tokens are signed with the settings' key."""
+    assert_all_200(client, bearer(make_token(alice["username"], key=known_key, expires_in=60)))
+    assert_all_401(client, bearer(make_token(alice["username"], key=known_key, expires_in=-60)))
 
 
 @pytest.mark.points(2)
-def test_token_without_expiry_is_401(client: TestClient, alice: dict) -> None:
-    """A token with no ``exp`` would be valid forever."""
-    assert_all_401(client, bearer(make_token("alice", expires_in=None)))
+def test_token_without_expiry_is_401(known_key: str, client: TestClient, alice: dict) -> None:
+    """`exp`가 없는 토큰은 영원히 유효할 테니 401이다.
+
+    Needs ``get_settings`` and ``Settings``: the token is signed with the settings' key."""
+    assert_all_401(client, bearer(make_token(alice["username"], key=known_key, expires_in=None)))
 
 
 @pytest.mark.points(2)
-def test_token_for_an_unknown_user_is_401(client: TestClient, alice: dict) -> None:
-    assert_all_401(client, bearer(make_token("mallory")))
-    assert_all_401(client, bearer(make_token(None)))  # no "sub" at all
+def test_token_for_an_unknown_user_is_401(
+    known_key: str, client: TestClient, alice: dict, name: Callable[..., str]
+) -> None:
+    """없는 사용자나 `sub`가 없는 토큰은, 서명이 맞아도 401이다.
+
+    Needs ``get_settings`` and ``Settings``: the tokens are signed with the settings' key."""
+    assert_all_401(client, bearer(make_token(name("mallory"), key=known_key)))
+    assert_all_401(client, bearer(make_token(None, key=known_key)))  # no "sub" at all

@@ -18,25 +18,29 @@ def stored_hash(engine: Engine, users: Table, username: str) -> str:
 
 @pytest.mark.points(2)
 def test_register_answers_201_with_public_fields_only(
-    client: TestClient, count_users: Callable[[], int]
+    client: TestClient, stored_users: Callable[[int], None], name: Callable[..., str]
 ) -> None:
-    response = client.post("/users", json={"username": "alice", "password": PASSWORD})
+    """`POST /users`는 201과 id, 아이디, 역할 `user`만 돌려준다 (비밀번호도 해시도 없이)."""
+    response = client.post("/users", json={"username": name(), "password": PASSWORD})
     assert response.status_code == 201
     body = response.json()
     assert set(body) == {"id", "username", "role"}  # no password, no hash
-    assert body["username"] == "alice"
+    assert body["username"] == name()
     assert body["role"] == "user"
     assert isinstance(body["id"], int)
-    assert count_users() == 1
+    stored_users(1)
 
 
 @pytest.mark.points(2)
 def test_password_is_stored_as_a_salted_argon2_hash(
-    register: Callable[..., dict], engine: Engine, users_table: Table
+    engine: Engine, users_table: Table, register: Callable[..., dict], name: Callable[..., str]
 ) -> None:
-    register("alice")
-    register("bob")  # the same password
-    alice, bob = (stored_hash(engine, users_table, name) for name in ("alice", "bob"))
+    """비밀번호는 argon2id 해시로만 저장되고, 같은 비밀번호도 해시가 다르다 (salt).
+
+    Reads the test database's ``users`` table: needs ``get_db`` and ``Base``."""
+    register(name("alice"))
+    register(name("bob"))  # the same password
+    alice, bob = (stored_hash(engine, users_table, name(n)) for n in ("alice", "bob"))
     assert alice.startswith("$argon2id$")
     assert PASSWORD not in alice
     assert alice != bob  # a random salt per hash: equal passwords do not look equal
@@ -44,17 +48,21 @@ def test_password_is_stored_as_a_salted_argon2_hash(
 
 @pytest.mark.points(2)
 def test_duplicate_username_is_409_and_keeps_the_first_user(
-    client: TestClient, register: Callable[..., dict], count_users: Callable[[], int]
+    client: TestClient,
+    register: Callable[..., dict],
+    stored_users: Callable[[int], None],
+    name: Callable[..., str],
 ) -> None:
-    register("alice")
-    response = client.post("/users", json={"username": "alice", "password": "another-password"})
+    """이미 있는 아이디로 가입하면 409이고, 처음 사용자의 비밀번호가 그대로 통한다."""
+    register(name())
+    response = client.post("/users", json={"username": name(), "password": "another-password"})
     assert response.status_code == 409
-    assert "alice" in response.json()["detail"]
-    assert count_users() == 1
+    assert name() in response.json()["detail"]
+    stored_users(1)
     # The first password still works; the second one was never stored.
-    ok = client.post("/login", data={"username": "alice", "password": PASSWORD})
+    ok = client.post("/login", data={"username": name(), "password": PASSWORD})
     assert ok.status_code == 200
-    refused = client.post("/login", data={"username": "alice", "password": "another-password"})
+    refused = client.post("/login", data={"username": name(), "password": "another-password"})
     assert refused.status_code == 401
 
 
@@ -71,11 +79,17 @@ def test_duplicate_username_is_409_and_keeps_the_first_user(
     ],
 )
 def test_invalid_registration_is_422_and_stores_nothing(
-    client: TestClient, count_users: Callable[[], int], body: object
+    client: TestClient,
+    stored_users: Callable[[int], None],
+    name: Callable[..., str],
+    body: object,
 ) -> None:
+    """잘못된 가입 본문(짧거나 긴 값, 빠진 필드, 객체가 아닌 JSON)은 422이고 저장되지 않는다."""
+    if isinstance(body, dict) and body.get("username") == "alice":
+        body = {**body, "username": name()}
     response = client.post("/users", json=body)
     assert response.status_code == 422
     detail = response.json()["detail"]
     assert detail
     assert all(error["msg"] for error in detail)
-    assert count_users() == 0
+    stored_users(0)
