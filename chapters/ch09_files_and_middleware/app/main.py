@@ -5,11 +5,13 @@ Then try POST /upload in /docs; the response headers show X-Request-ID and X-Pro
 """
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 
 from .config import Settings, get_settings
 from .middleware import BodySizeLimitMiddleware, request_id_and_timing
 from .routers import files, forms, system
+from .validation import validation_error
 
 # What the test suite uses (the grading contract in the README), besides ``app``.
 __all__ = ["Settings", "app", "get_settings"]
@@ -27,6 +29,7 @@ app = FastAPI(
     ],
 )
 
+app.add_exception_handler(RequestValidationError, validation_error)
 app.include_router(files.router)
 app.include_router(forms.router)
 app.include_router(system.router)

@@ -117,4 +117,5 @@ def stored_path(file_id: str, settings: Settings) -> Path | None:
 
 
 def media_type_of(file_id: str) -> str:
-    return MEDIA_TYPES[Path(file_id).suffix]
+    """모르는 확장자는 ``application/octet-stream`` (여전히 ``attachment``, ``nosniff``)."""
+    return MEDIA_TYPES.get(Path(file_id).suffix, "application/octet-stream")

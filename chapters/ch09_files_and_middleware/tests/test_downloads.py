@@ -76,3 +76,20 @@ def test_an_id_cannot_reach_other_files(
     assert response.status_code in (404, 422)
     assert response.json()["detail"]
     assert SECRET not in response.content
+
+
+@pytest.mark.points(1)
+def test_a_stored_file_of_an_unknown_extension_is_sent_as_octet_stream(
+    tmp_client: TestClient, upload_dir: Path
+) -> None:
+    """확장자를 모르는 저장 파일도 500이 아니라 `application/octet-stream` 첨부 파일로 온다."""
+    uploaded = tmp_client.post("/upload", files={"file": ("a.txt", TEXT, "text/plain")})
+    assert uploaded.status_code == 201
+    file_id = f"{uuid.uuid4().hex}.bin"  # the id pattern allows it; no upload makes it
+    (upload_dir / file_id).write_bytes(b"\x00\x01 raw bytes")
+    response = tmp_client.get(f"/files/{file_id}")
+    assert response.status_code == 200
+    assert response.content == b"\x00\x01 raw bytes"
+    assert response.headers["content-type"] == "application/octet-stream"
+    assert response.headers["content-disposition"].startswith("attachment")
+    assert response.headers["x-content-type-options"] == "nosniff"

@@ -58,3 +58,19 @@ def test_bad_profile_form_is_422_naming_the_field(
     response = client.post("/forms/profile", data=data)
     assert response.status_code == 422
     assert ["body", field] in [error["loc"] for error in response.json()["detail"]]
+
+
+@pytest.mark.points(1)
+def test_a_rejected_value_is_not_echoed_back_whole(client: TestClient) -> None:
+    """너무 긴 폼 값의 422는 받은 값을 통째로가 아니라 앞부분만 돌려준다."""
+    message = "가" * 20_000
+    response = client.post(
+        "/forms/contact", data={"name": "민수", "email": "minsu@example.com", "message": message}
+    )
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["body", "message"]
+    assert error["type"] == "string_too_long"
+    assert error["input"].startswith("가" * 50)
+    assert len(error["input"]) <= 101
+    assert len(response.content) < 2_000
