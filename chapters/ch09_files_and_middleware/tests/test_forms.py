@@ -74,3 +74,20 @@ def test_a_rejected_value_is_not_echoed_back_whole(client: TestClient) -> None:
     assert error["input"].startswith("가" * 50)
     assert len(error["input"]) <= 101
     assert len(response.content) < 2_000
+
+
+@pytest.mark.points(1)
+def test_a_multipart_body_cut_off_midway_is_read_as_far_as_it_goes(client: TestClient) -> None:
+    """끝 경계 전에 잘린 multipart 본문은 500이 아니라, 못 읽은 필드의 422 "Field required"다."""
+    cut = (
+        b'--xyz\r\nContent-Disposition: form-data; name="name"\r\n\r\n\xea\xb9\x80\r\n'
+        b"--xyz\r\nContent-Disposition: form-da"
+    )
+    response = client.post(
+        "/forms/contact",
+        content=cut,
+        headers={"Content-Type": "multipart/form-data; boundary=xyz"},
+    )
+    assert response.status_code == 422
+    missing = {tuple(e["loc"]) for e in response.json()["detail"] if e["type"] == "missing"}
+    assert missing == {("body", "email"), ("body", "message")}

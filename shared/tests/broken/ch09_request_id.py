@@ -19,6 +19,7 @@ app = FastAPI(
     version=reference.app.version,
     openapi_tags=reference.app.openapi_tags,
 )
+app.exception_handlers = dict(reference.app.exception_handlers)  # the short 422 too
 for router in (files.router, forms.router, system.router):
     app.include_router(router)
 app.user_middleware = [
