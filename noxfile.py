@@ -219,6 +219,8 @@ def fuzz(session: nox.Session) -> None:
         "no:cacheprovider",
         "-p",
         "no:grading",  # the grade table is for the graded suites
+        "-o",
+        "timeout=300",  # a chapter's operations are bounded by FUZZ_BUDGET, not the test limit
         *args,
         # Hypothesis keeps its files in the session's venv, not in the checkout.
         env={"HYPOTHESIS_STORAGE_DIRECTORY": str(Path(session.virtualenv.location) / "hypothesis")},
