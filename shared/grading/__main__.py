@@ -8,7 +8,7 @@ import io
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import feedback
 from .outputs import grades_data, gradescope_data, write_json
@@ -49,17 +49,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def includes_of(group: str, solutions: dict[str, dict]) -> list[str]:
+def includes_of(group: str, solutions: dict[str, dict[str, Any]]) -> list[str]:
     """Coverage ``--include`` of a group: a graded solution's files, or our chapter's app."""
     if group in solutions:
         return list(solutions[group]["files"])
     return [include_of(group)]
 
 
-def grading_config(pyproject: Path) -> dict:
+def grading_config(pyproject: Path) -> dict[str, Any]:
     if not pyproject.is_file():
         return {}
-    return tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("grading", {})
+    config: dict[str, Any] = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    return dict(config.get("tool", {}).get("grading", {}))
 
 
 def load_coverage(args: argparse.Namespace) -> Coverage | None:
@@ -110,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         total = coverage_percent(cov, includes)
         # The reference thresholds are ours: a graded solution's grade is its score.
         chapter_min = float(grading_config(args.pyproject).get("chapter_fail_under", 0))
-        total_min = 0.0 if run.solutions else float(cov.get_option("report:fail_under") or 0)
+        fail_under = cov.get_option("report:fail_under")
+        total_min = 0.0 if run.solutions else float(fail_under or 0)  # type: ignore[arg-type]
         problems += [
             f"coverage of {g} is {c or 0:.1f}%, under {chapter_min:g}%"
             for g, c in coverage.items()

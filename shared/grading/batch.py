@@ -22,6 +22,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import feedback
 from .chapters import REPO_ROOT, Chapter, all_chapters, normalize_key
@@ -209,15 +210,15 @@ def write_reports(out: Path, learners: list[str], graded: list[Graded]) -> None:
             shutil.rmtree(staging)
 
 
-def row_of(g: Graded, possible: dict[str, float]) -> list:
+def row_of(g: Graded, possible: dict[str, float]) -> list[Any]:
     chapter = g.submission.chapter.key
-    total = g.possible if g.results else possible.get(chapter, "")
+    total: float | None = g.possible if g.results else possible.get(chapter)
     percent = round(100 * g.earned / total, 1) if total else ""
     return [
         g.submission.learner,
         chapter,
         f"{g.earned:g}",
-        f"{total:g}" if total != "" else "",
+        f"{total:g}" if total is not None else "",
         percent,
         g.count("passed"),
         g.count("failed"),

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from . import feedback
 from .batch import Submission, grade_submission
@@ -37,7 +38,7 @@ def find_module(chapter_key: str, folder: Path) -> Path | None:
     return None
 
 
-def grade(chapter_text: str, submission: Path, timeout: float) -> dict:
+def grade(chapter_text: str, submission: Path, timeout: float) -> dict[str, Any]:
     chapter = resolve(chapter_text)
     module = find_module(chapter.key, submission)
     if module is None:

@@ -13,6 +13,9 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable, Generator
+from types import FrameType
+from typing import Any
 
 import pytest
 
@@ -24,8 +27,8 @@ def pause() -> None:
     signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def interrupter(limit: float):
-    def interrupt(signum: int, frame: object) -> None:
+def interrupter(limit: float) -> Callable[[int, FrameType | None], None]:
+    def interrupt(signum: int, frame: FrameType | None) -> None:
         __tracebackhide__ = True
         # Worded as pytest-timeout's own message: the grader reads both as "시간 초과".
         pytest.fail(f"Timeout (>{limit:g}s), still stuck {GRACE:g}s later: interrupted", False)
@@ -42,13 +45,17 @@ class HangGuard:
         self.exitstatus = 0
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_timeout_set_timer(self, item: pytest.Item, settings):
+    def pytest_timeout_set_timer(
+        self, item: pytest.Item, settings: Any
+    ) -> Generator[None, Any, Any]:
         result = yield
         if settings.method != "signal" or threading.current_thread() is not threading.main_thread():
             return result
         timeout = signal.getsignal(signal.SIGALRM)
+        if not callable(timeout):  # pragma: no cover - pytest-timeout has just set its own
+            return result
 
-        def handler(signum, frame):
+        def handler(signum: int, frame: FrameType | None) -> None:
             __tracebackhide__ = True
             if timed_out_key in item.stash:
                 interrupter(settings.timeout)(signum, frame)
@@ -61,7 +68,7 @@ class HangGuard:
         return result
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_setup(self, item: pytest.Item):
+    def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, None, None]:
         try:
             return (yield)
         finally:
@@ -69,7 +76,7 @@ class HangGuard:
                 pause()  # not while pytest reports; teardown arms it again
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_call(self, item: pytest.Item):
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
         try:
             return (yield)
         finally:
@@ -77,7 +84,7 @@ class HangGuard:
                 pause()
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_teardown(self, item: pytest.Item):
+    def pytest_runtest_teardown(self, item: pytest.Item) -> Generator[None, None, None]:
         # pytest-timeout stopped its timer when the test failed (pytest_exception_interact).
         if timed_out_key not in item.stash:
             return (yield)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from .chapters import chapter_from_folder
 from .feedback import STATUS_WORDS
@@ -18,8 +19,8 @@ def row_of(
     gs: GroupScore,
     titles: dict[str, str],
     coverage: dict[str, float | None] | None,
-    solutions: dict[str, dict],
-) -> dict:
+    solutions: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
     chapter = chapter_from_folder(group)
     return {
         "chapter": chapter.key if chapter else group,
@@ -44,9 +45,9 @@ def grades_data(
     titles: dict[str, str],
     coverage: dict[str, float | None] | None,
     total_coverage: float | None,
-    solutions: dict[str, dict],
+    solutions: dict[str, dict[str, Any]],
     problems: list[str],
-) -> dict:
+) -> dict[str, Any]:
     chapters = [
         row_of(g, gs, titles, coverage, solutions) for g, gs in groups.items() if g != INFRA
     ]
@@ -74,7 +75,9 @@ def write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def gradescope_data(results: list[TestResult], execution_time: float | None = None) -> dict:
+def gradescope_data(
+    results: list[TestResult], execution_time: float | None = None
+) -> dict[str, Any]:
     """Gradescope's results.json: one entry per graded test, its Korean description and why."""
     graded = sorted(
         (r for r in results if r.group != INFRA),

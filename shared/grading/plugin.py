@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Generator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -107,7 +109,9 @@ def description_of(obj: object) -> str:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: object):
+def pytest_pycollect_makeitem(
+    collector: pytest.Collector, name: str, obj: object
+) -> Generator[None, Any, Any]:
     """A graded test (one in a chapter folder) must say in Korean what it checks."""
     made = yield
     if not made or not collector.config.getini("grading_require_descriptions"):
@@ -135,7 +139,9 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
     if report.when == "call" and report.failed and responses.last():
         report.user_properties.append((RESPONSE_KEY, responses.last()))
@@ -168,9 +174,9 @@ class Grader:
             result = TestResult(
                 report.nodeid,
                 group_of(report.nodeid),
-                float(properties.get(POINTS_KEY, 1.0)),
+                float(properties.get(POINTS_KEY, 1.0)),  # type: ignore[arg-type]
                 description=str(properties.get(DESCRIPTION_KEY, "")),
-                order=int(properties.get(ORDER_KEY, 0)),
+                order=int(properties.get(ORDER_KEY, 0)),  # type: ignore[call-overload]
             )
             self.results[report.nodeid] = result
             if result.group not in self.titles:
@@ -197,7 +203,7 @@ class Grader:
                 return chapter_title(self.config.rootpath.joinpath(*parts[:depth]))
         return ""
 
-    def solutions(self) -> dict[str, dict]:
+    def solutions(self) -> dict[str, dict[str, Any]]:
         """Per chapter folder graded with ``--solution``: what was named and its files."""
         specs = self.config.stash[specs_key]
         out = {}
@@ -252,8 +258,4 @@ def load_files(spec: SolutionSpec) -> list[str]:
         return []
     if found is None or not found.origin:
         return []
-
-    class _Origin:
-        __file__ = found.origin
-
-    return coverage_files(spec, _Origin())  # type: ignore[arg-type]
+    return coverage_files(spec, None, found.origin)

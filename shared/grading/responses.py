@@ -31,14 +31,14 @@ def remember(response: Any) -> Any:
     return response
 
 
-def wrap(cls: type) -> None:
+def wrap(cls: Any) -> None:
     send = cls.send
     if getattr(send, "_remembers", False):
         return
     if hasattr(send, "__code__") and send.__code__.co_flags & 0x80:  # async def
 
         @functools.wraps(send)
-        async def async_send(self, *args, **kwargs):
+        async def async_send(self: Any, *args: Any, **kwargs: Any) -> Any:
             return remember(await send(self, *args, **kwargs))
 
         async_send._remembers = True  # type: ignore[attr-defined]
@@ -46,7 +46,7 @@ def wrap(cls: type) -> None:
     else:
 
         @functools.wraps(send)
-        def sync_send(self, *args, **kwargs):
+        def sync_send(self: Any, *args: Any, **kwargs: Any) -> Any:
             return remember(send(self, *args, **kwargs))
 
         sync_send._remembers = True  # type: ignore[attr-defined]

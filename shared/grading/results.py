@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,7 +107,7 @@ def dump(
     path: Path,
     collect_errors: list[str],
     titles: dict[str, str],
-    solutions: dict[str, dict] | None = None,
+    solutions: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {
@@ -125,7 +126,7 @@ class Run:
     results: list[TestResult]
     collect_errors: list[str]
     titles: dict[str, str]
-    solutions: dict[str, dict]
+    solutions: dict[str, dict[str, Any]]
 
 
 def load(paths: list[Path]) -> Run:
@@ -134,7 +135,7 @@ def load(paths: list[Path]) -> Run:
     merged: dict[str, TestResult] = {}
     errors: list[str] = []
     titles: dict[str, str] = {}
-    solutions: dict[str, dict] = {}
+    solutions: dict[str, dict[str, Any]] = {}
     for path in paths:
         data = json.loads(path.read_text(encoding="utf-8"))
         titles.update(data.get("titles", {}))

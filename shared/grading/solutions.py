@@ -101,15 +101,14 @@ def where(exc: BaseException, spec: SolutionSpec) -> str:
     """``file:line: Error: message``, at the frame of the learner's own code when there is one."""
     if isinstance(exc, SyntaxError) and exc.filename:
         return f"{exc.filename}:{exc.lineno}: SyntaxError: {exc.msg}"
-    frames = traceback.extract_tb(exc.__traceback__)
-    ours = [
-        f for f in frames if "importlib" not in f.filename and "shared/grading" not in f.filename
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if "importlib" not in f.filename and "shared/grading" not in f.filename
     ]
-    frame = (ours or frames or [None])[-1]
-    text = (
-        f"{type(exc).__name__}: {exc}".strip().splitlines()[0] if str(exc) else type(exc).__name__
-    )
-    return f"{frame.filename}:{frame.lineno}: {text}" if frame else text
+    message = str(exc).strip().splitlines()
+    text = f"{type(exc).__name__}: {message[0]}" if message else type(exc).__name__
+    return f"{frames[-1].filename}:{frames[-1].lineno}: {text}" if frames else text
 
 
 def import_spec(spec: SolutionSpec) -> ModuleType:
@@ -141,11 +140,13 @@ def import_spec(spec: SolutionSpec) -> ModuleType:
     return module
 
 
-def coverage_files(spec: SolutionSpec, module: ModuleType | None) -> list[str]:
+def coverage_files(
+    spec: SolutionSpec, module: ModuleType | None, origin: str | None = None
+) -> list[str]:
     """Coverage ``--include`` patterns of the solution's own code."""
     if spec.measured:
         return [spec.measured]
-    origin = getattr(module, "__file__", None)
+    origin = origin or getattr(module, "__file__", None)
     if not origin:
         return []
     path = Path(origin).resolve()

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
+from typing import Any
 
 from .servers import free_port
 
@@ -52,13 +53,15 @@ class RecordingHandler:
         self.abandoned = 0  # messages whose client went away while they waited
         self.refused: set[str] = set()  # recipients answered "550", lower case
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
+    ) -> str:
         if address.lower() in self.refused:
             return f"550 5.1.1 <{address}>: mailbox unavailable"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope) -> str:
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self._update(in_flight=+1)
         started = time.monotonic()
         try:
