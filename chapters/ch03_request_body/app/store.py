@@ -42,7 +42,8 @@ class ItemStore:
 
 
 def get_store(request: Request) -> ItemStore:
-    return request.app.state.store
+    store: ItemStore = request.app.state.store
+    return store
 
 
 StoreDep = Annotated[ItemStore, Depends(get_store)]

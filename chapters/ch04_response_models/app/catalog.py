@@ -5,7 +5,9 @@ it out of the answers. The entries also set different subsets of ``Item``'s fiel
 ``response_model_exclude_unset`` shows.
 """
 
-ITEMS: dict[str, dict] = {
+from typing import Any
+
+ITEMS: dict[str, dict[str, Any]] = {
     # Only name and price set: exclude_unset leaves the defaults out.
     "keyboard": {"name": "기계식 키보드", "price": 89000, "cost": 52000},
     # Every field set to a non-default value.
@@ -28,7 +30,7 @@ ITEMS: dict[str, dict] = {
     },
 }
 
-VEHICLES: dict[int, dict] = {
+VEHICLES: dict[int, dict[str, Any]] = {
     1: {"type": "car", "description": "출퇴근용 소형차"},
     2: {"type": "plane", "description": "제주행 여객기", "size": 180},
 }

@@ -26,7 +26,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 app = FastAPI(
     title=TITLE, version=VERSION, description=DESCRIPTION, openapi_tags=TAGS, lifespan=lifespan
 )
-app.add_exception_handler(RequestValidationError, validation_error_without_input)
+app.exception_handler(RequestValidationError)(validation_error_without_input)
 app.include_router(catalog.router)
 app.include_router(vehicles.router)
 app.include_router(users.router)

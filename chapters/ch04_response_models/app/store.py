@@ -18,7 +18,8 @@ users_lock = threading.Lock()
 
 
 def get_user_store(request: Request) -> UserStore:
-    return request.app.state.users
+    users: UserStore = request.app.state.users
+    return users
 
 
 UserStoreDep = Annotated[UserStore, Depends(get_user_store)]

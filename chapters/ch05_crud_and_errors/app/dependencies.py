@@ -8,7 +8,8 @@ from .store import ItemStore
 
 
 def get_item_store(request: Request) -> ItemStore:
-    return request.app.state.item_store
+    store: ItemStore = request.app.state.item_store
+    return store
 
 
 ItemStoreDep = Annotated[ItemStore, Depends(get_item_store)]

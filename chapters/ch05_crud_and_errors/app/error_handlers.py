@@ -31,5 +31,5 @@ async def out_of_stock_handler(request: Request, exc: OutOfStockError) -> JSONRe
 
 
 def register_error_handlers(app: FastAPI) -> None:
-    app.add_exception_handler(RequestValidationError, validation_error_handler)
-    app.add_exception_handler(OutOfStockError, out_of_stock_handler)
+    app.exception_handler(RequestValidationError)(validation_error_handler)
+    app.exception_handler(OutOfStockError)(out_of_stock_handler)

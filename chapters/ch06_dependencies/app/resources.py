@@ -25,7 +25,8 @@ def new_event_log() -> EventLog:
 
 def get_event_log(request: Request) -> EventLog:
     """The app's own log, created by the lifespan in ``main.py``."""
-    return request.app.state.event_log
+    log: EventLog = request.app.state.event_log
+    return log
 
 
 EventLogDep = Annotated[EventLog, Depends(get_event_log)]

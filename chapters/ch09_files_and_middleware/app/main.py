@@ -29,7 +29,7 @@ app = FastAPI(
     ],
 )
 
-app.add_exception_handler(RequestValidationError, validation_error)
+app.exception_handler(RequestValidationError)(validation_error)
 app.include_router(files.router)
 app.include_router(forms.router)
 app.include_router(system.router)

@@ -1,6 +1,6 @@
 """``/items``: a paginated, filterable, sortable list, and one item by its typed id."""
 
-from typing import Annotated
+from typing import Annotated, Literal, cast
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
 
@@ -22,6 +22,7 @@ SortQuery = Annotated[
     str | None,
     Query(pattern=r"^-?(id|name|price)$", description="정렬 기준: id, name, price (-는 내림차순)"),
 ]
+SortKey = Literal["id", "name", "price"]
 
 
 @router.get("", summary="상품 목록")
@@ -35,7 +36,7 @@ def list_items(
     """Filter by every ``tag``, then sort, then cut one page; ``total`` counts the filtered."""
     items = [item for item in catalog if set(tag) <= set(item["tags"])]
     if sort is not None:
-        key = sort.removeprefix("-")
+        key = cast(SortKey, sort.removeprefix("-"))  # 패턴이 이 세 값만 통과시킨다
         items.sort(key=lambda item: item[key], reverse=sort.startswith("-"))
     return paginate(items, page, size)
 

@@ -1,6 +1,6 @@
 """``/items``: JSON bodies in, stored items out; one, many, read back, replaced."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, status
 
@@ -16,8 +16,10 @@ MAX_BULK = 50
 
 # Answers besides 200/201/422, in /docs and /openapi.json. FastAPI answers 400 by itself for a
 # body it cannot even decode (bytes that are not UTF-8); JSON that does not parse is a 422.
-NOT_FOUND = {404: {"description": "없는 상품"}}
-UNREADABLE_BODY = {400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "없는 상품"}}
+UNREADABLE_BODY: dict[int | str, dict[str, Any]] = {
+    400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"}
+}
 
 
 def not_found(item_id: int) -> HTTPException:

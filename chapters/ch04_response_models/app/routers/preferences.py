@@ -5,7 +5,7 @@ and cookies set on that object onto the answer it builds. Returning a ``JSONResp
 gives full control (and skips the response model).
 """
 
-from typing import Annotated, get_args
+from typing import Annotated, Literal, TypedDict, TypeGuard, get_args
 
 from fastapi import APIRouter, Cookie, Response, status
 from fastapi.responses import JSONResponse
@@ -15,11 +15,24 @@ from ..schemas import Theme, ThemeChoice
 
 router = APIRouter(tags=["headers-and-cookies"])
 
+
+class CookieOptions(TypedDict):
+    """``set_cookie``와 ``delete_cookie``에 같이 넘기는 인자."""
+
+    path: str
+    httponly: bool
+    samesite: Literal["lax", "strict", "none"]
+
+
 THEME_COOKIE = "theme"
 DEFAULT_THEME: Theme = "light"
 THEME_MAX_AGE = 60 * 60 * 24 * 365  # seconds: remember the choice for a year
 # HttpOnly: page scripts cannot read it. In production over HTTPS add secure=True as well.
-COOKIE_OPTIONS = {"path": "/", "httponly": True, "samesite": "lax"}
+COOKIE_OPTIONS: CookieOptions = {"path": "/", "httponly": True, "samesite": "lax"}
+
+
+def is_theme(value: str | None) -> TypeGuard[Theme]:
+    return value in get_args(Theme)
 
 
 @router.put("/preferences/theme", responses=UNREADABLE_BODY, summary="테마 저장 (Set-Cookie)")
@@ -31,7 +44,7 @@ def set_theme(choice: ThemeChoice, response: Response) -> ThemeChoice:
 @router.get("/preferences/theme", summary="테마 읽기 (쿠키에서)")
 def read_theme(theme: Annotated[str | None, Cookie(max_length=20)] = None) -> ThemeChoice:
     """A missing or unknown cookie (an old version's value, say) means the default theme."""
-    return ThemeChoice(theme=theme if theme in get_args(Theme) else DEFAULT_THEME)
+    return ThemeChoice(theme=theme if is_theme(theme) else DEFAULT_THEME)
 
 
 @router.delete(

@@ -24,7 +24,7 @@ def user_not_found(username: str) -> HTTPException:
     "",
     response_model=UserOut,
     status_code=status.HTTP_201_CREATED,
-    responses={409: {"description": "이미 있는 사용자 이름"}} | UNREADABLE_BODY,
+    responses={409: {"description": "이미 있는 사용자 이름"}, **UNREADABLE_BODY},
     summary="회원 가입 (201 + Location)",
 )
 def create_user(user_in: UserIn, users: UserStoreDep, request: Request, response: Response) -> Any:

@@ -5,7 +5,7 @@ Missing items and taken names become ``HTTPException`` here; a purchase beyond t
 the store's ``OutOfStockError``, which the app's handler answers (409) without any code here.
 """
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response, status
 
@@ -13,11 +13,17 @@ from ..dependencies import ItemStoreDep
 from ..exceptions import DuplicateNameError
 from ..schemas import ErrorMessage, Item, ItemCreate, ItemPatch, Purchase, ValidationErrorBody
 
-NOT_FOUND = {404: {"model": ErrorMessage, "description": "없는 아이템"}}
-NAME_TAKEN = {409: {"model": ErrorMessage, "description": "이미 있는 이름"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorMessage, "description": "없는 아이템"}
+}
+NAME_TAKEN: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorMessage, "description": "이미 있는 이름"}
+}
 # FastAPI answers 400 by itself for a body it cannot even decode (bytes that are not UTF-8);
 # JSON that does not parse is a 422.
-UNREADABLE_BODY = {400: {"model": ErrorMessage, "description": "읽을 수 없는 본문 (UTF-8이 아님)"}}
+UNREADABLE_BODY: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorMessage, "description": "읽을 수 없는 본문 (UTF-8이 아님)"}
+}
 
 router = APIRouter(
     prefix="/items",

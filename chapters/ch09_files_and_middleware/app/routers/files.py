@@ -1,6 +1,6 @@
 """``POST /upload``, ``POST /uploads`` and ``GET /files/{file_id}``: files in, files out."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, HTTPException, Path, UploadFile, status
 from fastapi.exceptions import RequestValidationError
@@ -21,13 +21,13 @@ from ..storage import (
 router = APIRouter(tags=["files"])
 
 # Answers besides 201/422, in /docs and /openapi.json.
-UPLOAD_ERRORS = {
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     # Starlette cannot parse the multipart body: FastAPI answers 400 by itself.
     400: {"description": "읽을 수 없는 multipart 본문"},
     413: {"description": "파일 또는 요청 본문이 너무 큼"},
     415: {"description": "허용되지 않는 형식, 또는 형식과 다른 내용"},
 }
-DOWNLOAD_ANSWERS = {
+DOWNLOAD_ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "파일의 바이트 (Content-Disposition: attachment)",
         "content": {media_type: {} for media_type in EXTENSIONS},
