@@ -254,7 +254,8 @@ def test_a_package_folder_is_graded_on_its_main_module(tmp_path: Path) -> None:
 
 def test_a_folder_of_modules_is_graded_on_its_main_py(tmp_path: Path) -> None:
     """The course text's layout: ``main.py`` beside its other modules, imported by name."""
-    (tmp_path / "main.py").write_text("from lesson_database import URL\napp = URL\n", encoding="utf-8")
+    main = "from lesson_database import URL\napp = URL\n"
+    (tmp_path / "main.py").write_text(main, encoding="utf-8")
     (tmp_path / "lesson_database.py").write_text("URL = 'sqlite:///./app.db'\n", encoding="utf-8")
     loaded = load(parse_value(f"ch10={tmp_path}"))
     assert loaded.error is None
