@@ -24,17 +24,25 @@ def create_item(client: TestClient, name: str = "아메리카노", price: int = 
     return response.json()
 
 
+MAX_PAGES = 50  # 5,000 items: far more than any test stores
+
+
 def all_items(client: TestClient) -> list[dict]:
     """Every stored item, in the order the list gives them (page by page, 100 at a time)."""
     items: list[dict] = []
-    page = 1
-    while True:
+    seen: set[int] = set()
+    for page in range(1, MAX_PAGES + 1):
         response = client.get("/items", params={"page": page, "size": 100})
         assert response.status_code == 200
-        items += response.json()
-        if len(response.json()) < 100:
+        batch = response.json()
+        ids = {item["id"] for item in batch}
+        # A list that ignores `page` gives the same items again: stop, never loop forever.
+        assert not ids & seen, f"GET /items?page={page} repeats items of an earlier page"
+        seen |= ids
+        items += batch
+        if len(batch) < 100:
             return items
-        page += 1
+    raise AssertionError(f"GET /items still full after {MAX_PAGES} pages of 100")
 
 
 def assert_detail_message(response, *fragments: object) -> None:
