@@ -20,7 +20,9 @@ def make_engine(url: str) -> Engine:
     # FastAPI may run a request's dependency and endpoint in different threadpool threads;
     # SQLite's driver refuses that unless told the connection is not shared at once.
     connect_args = {"check_same_thread": False} if url.startswith("sqlite") else {}
-    return create_engine(url, connect_args=connect_args)
+    # hide_parameters: a logged statement or a refused INSERT's IntegrityError shows the SQL
+    # but never the row's values (SQL logging on, or a traceback, must not copy the data).
+    return create_engine(url, connect_args=connect_args, hide_parameters=True)
 
 
 engine = make_engine(get_settings().database_url)
@@ -39,9 +41,10 @@ SessionDep = Annotated[Session, Depends(get_db)]
 def ensure_sqlite_folder(bind: Engine) -> None:
     """SQLite makes a missing database file but not a missing folder: make the folder."""
     url = make_url(bind.url)
-    on_disk = url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:")
+    database = url.database or ""  # 파일 이름이 없는 URL이면 None
+    on_disk = url.get_backend_name() == "sqlite" and database not in ("", ":memory:")
     if on_disk:  # pragma: no branch - other databases have no folder; the tests use SQLite files
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
 def create_tables(bind: Engine = engine) -> None:

@@ -30,5 +30,5 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 app = FastAPI(
     title=TITLE, version=VERSION, description=DESCRIPTION, openapi_tags=TAGS, lifespan=lifespan
 )
-app.add_exception_handler(DuplicateItemNameError, duplicate_name_handler)
+app.exception_handler(DuplicateItemNameError)(duplicate_name_handler)
 app.include_router(items.router)

@@ -2,15 +2,67 @@
 
 No override here: a real uvicorn process reads ``DATABASE_URL`` (a file in ``tmp_path``, in a
 folder that does not exist yet), creates its tables at startup and stores what it is sent.
+Requests sent at the same moment show that the unique constraint, not a check in Python,
+decides which of them wins, and SQL logging shows that no row's values reach the log.
 """
 
+import json
 import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
 import httpx
 import pytest
 
-from shared.testing import Solution, run_uvicorn
+from shared.testing import ServerProcess, Solution, run_uvicorn
+
+RACERS = 8  # requests sent at the same moment
+
+
+def serve(solution: Solution, tmp_path: Path, **env: str):
+    """A real uvicorn on the graded solution with its database in ``tmp_path`` (cwd too)."""
+    database = f"sqlite:///{(tmp_path / 'items.db').as_posix()}"
+    return run_uvicorn(
+        solution.target,
+        env={**solution.pythonpath, "DATABASE_URL": database, **env},
+        cwd=tmp_path,
+        log_path=tmp_path / "uvicorn.log",
+    )
+
+
+def at_once(server: ServerProcess, path: str, bodies: list[Any]) -> list[httpx.Response]:
+    """POST each body from its own thread, all released together by a barrier.
+
+    Each client opens its connection first, so that the requests leave at the same moment."""
+    barrier = threading.Barrier(len(bodies))
+
+    def send(body: Any) -> httpx.Response:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            client.get("/openapi.json")  # connect now, not after the barrier
+            barrier.wait(timeout=30)
+            return client.post(path, json=body)
+
+    with ThreadPoolExecutor(max_workers=len(bodies)) as pool:
+        return list(pool.map(send, bodies))
+
+
+def sql_logging(tmp_path: Path) -> dict[str, str]:
+    """The environment of a uvicorn that logs every SQL statement (``sqlalchemy.engine`` INFO),
+    as someone tracking a bug down would turn it on (``--log-config``, here by its variable)."""
+    config = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+        "root": {"level": "INFO", "handlers": ["console"]},
+        "loggers": {"sqlalchemy.engine": {"level": "INFO"}},
+    }
+    path = tmp_path / "logging.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return {"UVICORN_LOG_CONFIG": str(path)}
 
 
 @pytest.mark.points(3)
@@ -39,3 +91,51 @@ def test_a_real_server_stores_items_in_the_configured_file(
     finally:
         connection.close()
     assert rows == [(created.json()["id"], "연필", 500)]
+
+
+@pytest.mark.points(2)
+@pytest.mark.timeout(180)
+def test_simultaneous_creates_of_one_name_give_one_201_and_409s(
+    solution: Solution, tmp_path: Path
+) -> None:
+    """같은 이름으로 동시에 보낸 생성 요청 8개는 201 하나와 409 일곱이고, 5xx는 없다.
+
+    The losers get the chapter's usual 409 (the same ``detail`` as a duplicate sent later),
+    and the table holds the winner's row only: its price, not a loser's."""
+    with serve(solution, tmp_path) as server:
+        for name in (f"연필 {uuid4().hex[:8]}", f"공책 {uuid4().hex[:8]}"):
+            bodies = [{"name": name, "price": 1000 + n} for n in range(RACERS)]
+            answers = at_once(server, "/items", bodies)
+            codes = sorted(answer.status_code for answer in answers)
+            assert codes == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
+
+            later = httpx.post(f"{server.url}/items", json=bodies[0], timeout=10)
+            assert later.status_code == 409
+            assert name in later.json()["detail"]
+            losers = [answer for answer in answers if answer.status_code == 409]
+            assert all(answer.json() == later.json() for answer in losers)
+
+            (winner,) = (answer.json() for answer in answers if answer.status_code == 201)
+            listing = httpx.get(f"{server.url}/items", params={"size": 100}, timeout=10).json()
+            assert [item for item in listing["items"] if item["name"] == name] == [winner]
+
+
+@pytest.mark.points(2)
+@pytest.mark.timeout(180)
+def test_sql_logging_shows_no_item_values(solution: Solution, tmp_path: Path) -> None:
+    """SQL 로그를 켜도, 거부된 INSERT가 있어도 로그에 아이템의 값(파라미터)은 나오지 않는다.
+
+    The engine hides parameters (``hide_parameters=True``): the log shows each statement but
+    not the prices sent, neither for the stored row nor for the INSERTs the constraint refused."""
+    name = f"연필 {uuid4().hex[:8]}"
+    prices = [73_191_000 + n for n in range(RACERS)]  # nothing else in a log looks like these
+    with serve(solution, tmp_path, **sql_logging(tmp_path)) as server:
+        answers = at_once(server, "/items", [{"name": name, "price": p} for p in prices])
+        assert 201 in {answer.status_code for answer in answers}
+        # A duplicate sent alone: the database refuses its INSERT.
+        httpx.post(f"{server.url}/items", json={"name": name, "price": prices[0]}, timeout=10)
+    log = server.output
+    assert "INSERT INTO items" in log, "SQL logging should have shown the statements"
+    assert "[parameters:" not in log
+    leaked = [price for price in prices if str(price) in log]
+    assert leaked == [], f"prices in the log: {leaked}"

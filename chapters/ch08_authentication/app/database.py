@@ -4,8 +4,8 @@ The engine is built on first use, not at import: importing the app, or testing i
 ``get_db`` overridden, never touches the default database file.
 """
 
+import threading
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
@@ -25,16 +25,28 @@ def make_engine(url: str) -> Engine:
     # The database file's folder; for an in-memory database (no file) that is ".", which exists.
     Path(make_url(url).database or "").parent.mkdir(parents=True, exist_ok=True)
     # FastAPI runs sync dependencies in a thread pool: one connection may change threads.
-    return create_engine(url, connect_args={"check_same_thread": False})
+    # hide_parameters: a logged statement or an IntegrityError's message shows the SQL but never
+    # its values, so no password hash reaches a log (SQL logging on, or a traceback).
+    return create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
 
 
-@lru_cache
+_engine: Engine | None = None
+_engine_lock = threading.Lock()
+
+
 def get_engine() -> Engine:
-    """The process's engine for ``DATABASE_URL``, with its tables and first admin in place."""
-    settings = get_settings()
-    engine = make_engine(settings.database_url)
-    init_db(engine, settings)
-    return engine
+    """The process's engine for ``DATABASE_URL``, with its tables and first admin in place.
+
+    Built once, under a lock: the first requests arrive together (in the thread pool), and
+    without it each would build an engine and run ``CREATE TABLE``, all but one failing."""
+    global _engine
+    with _engine_lock:
+        if _engine is None:
+            settings = get_settings()
+            engine = make_engine(settings.database_url)
+            init_db(engine, settings)
+            _engine = engine
+        return _engine
 
 
 def get_db() -> Iterator[Session]:

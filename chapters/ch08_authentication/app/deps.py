@@ -1,7 +1,7 @@
 """Who is calling: the Bearer token read, checked and turned into a user; role checks on top."""
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, status
 from fastapi.security import OAuth2PasswordBearer
@@ -20,8 +20,10 @@ TokenDep = Annotated[str, Depends(oauth2_scheme)]
 
 # For the ``responses=`` of the routers that use these checks: /docs and /openapi.json list the
 # answers a caller without a (valid) token or without the role gets.
-UNAUTHORIZED = {401: {"description": "토큰이 없거나 유효하지 않음 (WWW-Authenticate: Bearer)"}}
-FORBIDDEN = {403: {"description": "필요한 역할이 없음"}}
+UNAUTHORIZED: dict[int | str, dict[str, Any]] = {
+    401: {"description": "토큰이 없거나 유효하지 않음 (WWW-Authenticate: Bearer)"}
+}
+FORBIDDEN: dict[int | str, dict[str, Any]] = {403: {"description": "필요한 역할이 없음"}}
 
 
 def get_current_user(token: TokenDep, db: SessionDep, settings: SettingsDep) -> User:

@@ -53,4 +53,5 @@ def read_access_token(token: str, settings: Settings) -> str | None:
         )
     except jwt.InvalidTokenError:
         return None
-    return claims["sub"]
+    subject: str = claims["sub"]  # PyJWT가 문자열인지 검사했다
+    return subject

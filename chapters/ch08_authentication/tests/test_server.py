@@ -1,11 +1,18 @@
 """Chapter 8 on a real uvicorn process: settings from the environment, SQLite on disk, restarts.
 
 No overrides here: the server reads SECRET_KEY, DATABASE_URL, ACCESS_TOKEN_EXPIRE_MINUTES and
-FIRST_ADMIN_* from its environment, as in production.
+FIRST_ADMIN_* from its environment, as in production. Registrations sent at the same moment
+show that the unique constraint decides which wins (a 409 for the others, never a 500), and
+SQL logging shows that no password, hash or token reaches the log.
 """
 
+import json
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
 import httpx
 import jwt
@@ -14,6 +21,8 @@ import pytest
 from shared.testing import ServerProcess, Solution, run_uvicorn
 
 from .support import PASSWORD, TEST_SECRET_KEY, bearer
+
+RACERS = 8  # requests sent at the same moment
 
 
 def serve(solution: Solution, tmp_path: Path, log_name: str, **env: str):
@@ -44,6 +53,38 @@ def log_in(server: ServerProcess, username: str) -> str:
 
 def me(server: ServerProcess, token: str) -> httpx.Response:
     return httpx.get(f"{server.url}/users/me", headers=bearer(token), timeout=10)
+
+
+def at_once(server: ServerProcess, path: str, bodies: list[Any]) -> list[httpx.Response]:
+    """POST each body from its own thread, all released together by a barrier.
+
+    Each client opens its connection first, so that the requests leave at the same moment."""
+    barrier = threading.Barrier(len(bodies))
+
+    def send(body: Any) -> httpx.Response:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            client.get("/openapi.json")  # connect now, not after the barrier
+            barrier.wait(timeout=30)
+            return client.post(path, json=body)
+
+    with ThreadPoolExecutor(max_workers=len(bodies)) as pool:
+        return list(pool.map(send, bodies))
+
+
+def sql_logging(tmp_path: Path) -> dict[str, str]:
+    """The environment of a uvicorn that logs every SQL statement (``sqlalchemy.engine`` INFO),
+    as someone tracking a bug down would turn it on (``--log-config``, here by its variable)."""
+    config = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+        "root": {"level": "INFO", "handlers": ["console"]},
+        "loggers": {"sqlalchemy.engine": {"level": "INFO"}},
+    }
+    path = tmp_path / "logging.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return {"UVICORN_LOG_CONFIG": str(path)}
 
 
 @pytest.mark.points(3)
@@ -120,3 +161,78 @@ def test_first_admin_from_the_environment_reaches_the_admin_routes(
         ("alice", "user"),
     }
     assert refused.status_code == 403
+
+
+@pytest.mark.points(2)
+@pytest.mark.timeout(180)
+def test_simultaneous_registrations_of_one_name_give_one_201_and_409s(
+    solution: Solution, tmp_path: Path
+) -> None:
+    """같은 아이디로 동시에 보낸 가입 8개는 201 하나와 409 일곱이고, 5xx는 없다.
+
+    The burst is also the database's first use. The losers get the chapter's usual 409 (the
+    same ``detail`` as a duplicate sent later); the winner's password logs in, a loser's not."""
+    env = {"SECRET_KEY": TEST_SECRET_KEY, "DATABASE_URL": f"sqlite:///{tmp_path / 'users.db'}"}
+    username = f"alice_{uuid4().hex[:8]}"
+    passwords = [f"{PASSWORD}-{n}" for n in range(RACERS)]
+    bodies = [{"username": username, "password": p} for p in passwords]
+    with serve(solution, tmp_path, "server.log", **env) as server:
+        answers = at_once(server, "/users", bodies)
+        codes = [answer.status_code for answer in answers]
+        assert sorted(codes) == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
+
+        later = httpx.post(f"{server.url}/users", json=bodies[0], timeout=10)
+        assert later.status_code == 409
+        assert username in later.json()["detail"]
+        losers = [answer for answer in answers if answer.status_code == 409]
+        assert all(answer.json() == later.json() for answer in losers)
+
+        winner, loser = codes.index(201), codes.index(409)
+        for password, expected in ((passwords[winner], 200), (passwords[loser], 401)):
+            form = {"username": username, "password": password}
+            response = httpx.post(f"{server.url}/login", data=form, timeout=30)
+            assert response.status_code == expected
+
+
+@pytest.mark.points(2)
+@pytest.mark.timeout(180)
+def test_logs_show_no_password_hash_or_token(solution: Solution, tmp_path: Path) -> None:
+    """SQL 로그를 켜도, 거부된 INSERT가 있어도 로그에 비밀번호, 해시, 토큰은 나오지 않는다.
+
+    The engine hides parameters (``hide_parameters=True``): the log shows the statements of the
+    first admin's creation, the racing registrations (those the constraint refused too), a
+    login and ``/users/me``, but none of the passwords, no ``$argon2`` hash, no token."""
+    admin_password = f"admin-{uuid4().hex}"
+    env = {
+        "SECRET_KEY": TEST_SECRET_KEY,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'users.db'}",
+        "FIRST_ADMIN_USERNAME": "boss",
+        "FIRST_ADMIN_PASSWORD": admin_password,
+        **sql_logging(tmp_path),
+    }
+    username = f"alice_{uuid4().hex[:8]}"
+    passwords = [f"secret-{uuid4().hex}" for _ in range(RACERS)]
+    with serve(solution, tmp_path, "server.log", **env) as server:
+        answers = at_once(
+            server, "/users", [{"username": username, "password": p} for p in passwords]
+        )
+        winner = [a.status_code for a in answers].index(201)
+        # A duplicate sent alone: the database refuses its INSERT.
+        httpx.post(
+            f"{server.url}/users",
+            json={"username": username, "password": passwords[0]},
+            timeout=10,
+        )
+        login = httpx.post(
+            f"{server.url}/login",
+            data={"username": username, "password": passwords[winner]},
+            timeout=30,
+        )
+        token = login.json()["access_token"]
+        assert me(server, token).status_code == 200
+    log = server.output
+    assert "INSERT INTO users" in log, "SQL logging should have shown the statements"
+    assert "$argon2" not in log
+    assert token not in log
+    leaked = [p for p in [admin_password, *passwords] if p in log]
+    assert leaked == [], f"passwords in the log: {leaked}"

@@ -1,6 +1,6 @@
 """``/items`` CRUD over the database, one session per request through ``SessionDep``."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
 from sqlalchemy.orm import Session
@@ -10,11 +10,13 @@ from ..database import SessionDep
 from ..models import Item
 from ..schemas import ItemCreate, ItemPage, ItemRead, ItemUpdate
 
-NOT_FOUND = {404: {"description": "없는 아이템"}}
-CONFLICT = {409: {"description": "같은 이름의 아이템이 이미 있음"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "없는 아이템"}}
+CONFLICT: dict[int | str, dict[str, Any]] = {409: {"description": "같은 이름의 아이템이 이미 있음"}}
 # FastAPI answers 400 by itself for a body it cannot even decode (bytes that are not UTF-8);
 # JSON that does not parse is a 422.
-UNREADABLE_BODY = {400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"}}
+UNREADABLE_BODY: dict[int | str, dict[str, Any]] = {
+    400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"}
+}
 
 # SQLite's INTEGER is 64-bit: a larger id cannot exist, and the driver cannot even send it
 # (an OverflowError, a 500, if it got that far). Likewise no page may start past that row.

@@ -1,5 +1,7 @@
 """``POST /users`` registers a user; ``GET /users/me`` answers who the token belongs to."""
 
+from typing import Any
+
 from fastapi import APIRouter, HTTPException, status
 from sqlalchemy.exc import IntegrityError
 
@@ -10,7 +12,7 @@ from ..schemas import UserCreate, UserPublic
 
 router = APIRouter(prefix="/users", tags=["users"])
 
-REGISTER_ERRORS = {
+REGISTER_ERRORS: dict[int | str, dict[str, Any]] = {
     # FastAPI answers 400 by itself for a body it cannot even decode (bytes that are not UTF-8).
     400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"},
     409: {"description": "이미 사용 중인 아이디"},
