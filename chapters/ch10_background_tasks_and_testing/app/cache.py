@@ -52,7 +52,8 @@ def refresh_items_cache(cache: ItemsCache, sessions: sessionmaker[Session]) -> N
 
 def get_items_cache(request: Request) -> ItemsCache:
     """The app's cache, made by its lifespan (run by uvicorn and by ``with TestClient(app)``)."""
-    return request.app.state.items_cache
+    cache: ItemsCache = request.app.state.items_cache
+    return cache
 
 
 ItemsCacheDep = Annotated[ItemsCache, Depends(get_items_cache)]

@@ -24,6 +24,7 @@ What keeps jobs from being lost:
 """
 
 import functools
+from typing import Any
 
 from celery import Celery
 from sqlalchemy.orm import Session, sessionmaker
@@ -40,7 +41,7 @@ PUBLISH_RETRY_POLICY = {"max_retries": 3, "interval_start": 0, "interval_step": 
 BROKER_TIMEOUT = 5  # seconds to connect to, or wait on, the broker
 
 
-def celery_config(broker_url: str, visibility: int | None = None) -> dict:
+def celery_config(broker_url: str, visibility: int | None = None) -> dict[str, Any]:
     """The configuration of both sides: the web side publishes, the worker consumes and, given
     ``visibility`` (``CELERY_VISIBILITY_TIMEOUT``), hands out again the jobs of dead workers."""
     transport = {"socket_connect_timeout": BROKER_TIMEOUT, "socket_timeout": BROKER_TIMEOUT}
@@ -64,7 +65,7 @@ def celery_config(broker_url: str, visibility: int | None = None) -> dict:
     }
 
 
-def worker_config() -> dict:
+def worker_config() -> dict[str, Any]:
     settings = get_settings()
     return celery_config(settings.celery_broker_url, settings.celery_visibility_timeout)
 

@@ -9,8 +9,9 @@ import logging
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .background import logged_task
@@ -35,12 +36,13 @@ def cleanup_expired(
         for upload in expired:
             (upload_dir / upload.stored_name).unlink(missing_ok=True)
             db.delete(upload)
-        notifications = db.execute(
+        deleted: CursorResult[Any] = db.execute(  # type: ignore[assignment]  # a DELETE
             delete(Notification).where(
                 Notification.status.in_((SENT, FAILED)),
                 Notification.updated_at < notification_cutoff,
             )
-        ).rowcount
+        )
+        notifications = deleted.rowcount
         db.commit()
         known = set(db.scalars(select(Upload.stored_name)))
     strays = remove_stray_files(upload_dir, known, time.time() - upload_ttl_seconds)

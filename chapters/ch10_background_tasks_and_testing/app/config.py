@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     audit_log_path: Path = DATA_DIR / "audit.log"  # one JSON line per state-changing request
     upload_dir: Path = DATA_DIR / "uploads"
     max_upload_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    # Every other request body (JSON, forms): refused with 413 past this, before it is read.
+    max_body_bytes: int = Field(default=64 * 1024, gt=0)
 
     # Cleanup: uploads older than this are deleted, and so are finished notifications.
     upload_ttl_seconds: float = Field(default=24 * 3600, ge=0)

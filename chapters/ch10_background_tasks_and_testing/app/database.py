@@ -7,7 +7,7 @@ The engine is built on first use, not at import: importing the app, or testing i
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import Engine, create_engine, event, make_url
@@ -34,12 +34,17 @@ def make_engine(url: str) -> Engine:
     database = make_url(url).database or ""  # "" for an in-memory database: nothing to create
     Path(database).parent.mkdir(parents=True, exist_ok=True)
     # Requests and background tasks run in worker threads: a connection may change threads.
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT})
+    # hide_parameters: a failed statement's log line never shows its values (a password hash).
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT},
+        hide_parameters=True,
+    )
     event.listen(engine, "connect", use_write_ahead_log)  # a no-op on an in-memory database
     return engine
 
 
-def use_write_ahead_log(dbapi_connection, _record) -> None:
+def use_write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
     """WAL: readers (status polls, the items cache) no longer block the writers, and the
     other way round; only writers queue, each for at most ``BUSY_TIMEOUT`` seconds."""
     cursor = dbapi_connection.cursor()

@@ -17,10 +17,11 @@ things make it safe to run as a ``BackgroundTasks`` task in a busy server:
 
 import functools
 import logging
+from typing import Any
 
 import anyio
 import anyio.to_thread
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from .background import logged_task
@@ -78,7 +79,7 @@ def claim(db: Session, notification_id: int, attempts_seen: int | None) -> Notif
     conditions = [Notification.id == notification_id, Notification.status == PENDING]
     if attempts_seen is not None:
         conditions.append(Notification.attempts == attempts_seen)
-    result = db.execute(
+    result: CursorResult[Any] = db.execute(  # type: ignore[assignment]  # an UPDATE's result
         update(Notification)
         .where(*conditions)
         .values(attempts=Notification.attempts + 1, updated_at=utcnow())

@@ -14,7 +14,9 @@ The names imported here are what the tests use (the grading contract): ``app``, 
 """
 
 from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 
+from .body_limit import BodyLimitMiddleware
 from .celery_tasks import celery_app
 from .config import Settings, get_settings
 from .database import Base, SessionLocal, get_db
@@ -22,6 +24,7 @@ from .lifespan import lifespan
 from .mailer import get_mailer
 from .metadata import DESCRIPTION, TAGS, TITLE, VERSION
 from .routers import items, maintenance, notifications, uploads, users
+from .validation import validation_error
 
 app = FastAPI(
     title=TITLE,
@@ -30,6 +33,8 @@ app = FastAPI(
     openapi_tags=TAGS,
     lifespan=lifespan,
 )
+app.add_middleware(BodyLimitMiddleware)
+app.exception_handler(RequestValidationError)(validation_error)
 app.include_router(notifications.router)
 app.include_router(items.router)
 app.include_router(users.router)

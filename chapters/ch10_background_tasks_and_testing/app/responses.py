@@ -19,8 +19,10 @@ def error(description: str, **extra: Any) -> dict[str, Any]:
 
 NOT_FOUND: Responses = {404: error("없는 id (no such id)")}
 UNREADABLE_BODY: Responses = {
-    400: error("읽을 수 없는 본문: UTF-8이 아닌 JSON, 깨진 multipart (unreadable body)")
+    400: error("읽을 수 없는 본문: UTF-8이 아닌 JSON, 깨진 multipart (unreadable body)"),
+    413: error("본문이 너무 큼: MAX_BODY_BYTES 초과, 읽기 전에 거절 (body too large)"),
 }
+NAME_TAKEN = "이미 사용 중인 사용자 이름입니다"
 CONFLICT: Responses = {409: error("이미 사용 중인 사용자 이름 (username taken)")}
 UNAUTHORIZED: Responses = {
     401: error(

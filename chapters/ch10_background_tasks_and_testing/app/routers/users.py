@@ -5,12 +5,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, status
 from fastapi.security import OAuth2PasswordRequestForm
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..audit import AuditDep
 from ..config import SettingsDep
 from ..database import SessionDep
 from ..models import User
-from ..responses import CONFLICT, UNAUTHORIZED, UNREADABLE_BODY
+from ..responses import CONFLICT, NAME_TAKEN, UNAUTHORIZED, UNREADABLE_BODY
 from ..schemas import Message, Token, UserCreate, UserRead
 from ..security import (
     CurrentUserDep,
@@ -31,10 +32,14 @@ router = APIRouter(tags=["users"])
 )
 def create_user(body: UserCreate, db: SessionDep, audit: AuditDep) -> UserRead:
     if db.scalars(select(User).where(User.username == body.username)).first() is not None:
-        raise HTTPException(status.HTTP_409_CONFLICT, detail="이미 사용 중인 사용자 이름입니다")
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=NAME_TAKEN)
     user = User(username=body.username, hashed_password=hash_password(body.password))
     db.add(user)
-    db.commit()
+    try:
+        db.commit()  # two requests for one name at once: the unique constraint decides
+    except IntegrityError:
+        db.rollback()
+        raise HTTPException(status.HTTP_409_CONFLICT, detail=NAME_TAKEN) from None
     audit.record("user.created", user_id=user.id, username=user.username)
     return UserRead.model_validate(user)
 

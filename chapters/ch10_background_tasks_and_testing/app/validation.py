@@ -1,0 +1,32 @@
+"""422 답은 거절한 입력을 앞부분만 돌려줍니다 (큰 본문이 그대로 되돌아오지 않게)."""
+
+import json
+from typing import Any
+
+from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+MAX_INPUT_CHARS = 100
+
+
+def shortened(value: Any) -> Any:
+    """A long string, or a large list or object, becomes its first characters and "…"."""
+    if isinstance(value, (bytes, bytearray)):
+        value = bytes(value[: MAX_INPUT_CHARS * 4]).decode("utf-8", errors="replace")
+    if isinstance(value, str):
+        return value if len(value) <= MAX_INPUT_CHARS else value[:MAX_INPUT_CHARS] + "…"
+    if isinstance(value, (dict, list, tuple)):
+        text = json.dumps(jsonable_encoder(value), ensure_ascii=False)
+        return value if len(text) <= MAX_INPUT_CHARS else text[:MAX_INPUT_CHARS] + "…"
+    return value
+
+
+async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    """FastAPI's own 422 body, each error's ``input`` cut to a short prefix."""
+    errors = [
+        {**error, "input": shortened(error["input"])} if "input" in error else error
+        for error in exc.errors()
+    ]
+    return JSONResponse(status_code=422, content={"detail": jsonable_encoder(errors)})

@@ -1,0 +1,176 @@
+"""Chapter 10 under a careless or busy client, in a real uvicorn process: body limits and races.
+
+Found by probing real servers: a 10 GiB ``Content-Length`` got no answer (the server waited for
+the body), a 200 MiB upload was read in full before its 413, a 30 MB JSON body's 422 echoed it
+back whole, and eight simultaneous sign-ups for one name gave seven 500s.
+"""
+
+import socket
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from shared.testing import ServerProcess, Solution, run_uvicorn
+
+UPLOAD_LIMIT = 64 * 1024
+BODY_LIMIT = 16 * 1024
+PASSWORD = "a long enough password"
+
+
+@pytest.fixture
+def server(solution: Solution, tmp_path: Path) -> Iterator[ServerProcess]:
+    """The app in uvicorn, its files in ``tmp_path``, small limits from the environment."""
+    env = {
+        **solution.pythonpath,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
+        "AUDIT_LOG_PATH": str(tmp_path / "audit.log"),
+        "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT),
+        "MAX_BODY_BYTES": str(BODY_LIMIT),
+        "SECRET_KEY": "limits-" + "k" * 40,
+    }
+    with run_uvicorn(
+        solution.target, env=env, log_path=tmp_path / "server.log", cwd=tmp_path, timeout=90
+    ) as running:
+        yield running
+
+
+def connect(server: ServerProcess) -> socket.socket:
+    host, port = server.url.removeprefix("http://").split(":")
+    sock = socket.create_connection((host, int(port)), timeout=15)
+    sock.settimeout(15)
+    return sock
+
+
+def read_status(sock: socket.socket) -> int:
+    """The status code of the answer on ``sock`` (its head only)."""
+    head = b""
+    while b"\r\n" not in head:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        head += chunk
+    return int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else 0
+
+
+def request_head(path: str, content_type: str, **headers: str) -> bytes:
+    lines = [f"POST {path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Type: {content_type}"]
+    lines += [f"{name.replace('_', '-')}: {value}" for name, value in headers.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+@pytest.mark.timeout(150)
+@pytest.mark.points(2)
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        pytest.param("/upload", "multipart/form-data; boundary=x", id="upload"),
+        pytest.param("/items", "application/json", id="json"),
+    ],
+)
+def test_a_declared_huge_body_is_413_before_a_byte_is_read(
+    server: ServerProcess, path: str, content_type: str
+) -> None:
+    """`Content-Length`가 10 GiB인 요청은 본문을 보내기도 전에 `413`을 받는다."""
+    with connect(server) as sock:
+        sock.sendall(request_head(path, content_type, Content_Length=str(10 * 1024**3)))
+        assert read_status(sock) == 413  # only the head was sent: nothing was waited for
+
+
+@pytest.mark.timeout(150)
+@pytest.mark.points(2)
+def test_a_chunked_upload_is_cut_off_at_the_limit(server: ServerProcess, tmp_path: Path) -> None:
+    """길이를 밝히지 않은(chunked) 200 MiB 업로드는 한도를 넘는 순간 `413`으로 끊긴다."""
+    boundary = "x" + uuid.uuid4().hex
+    first = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    chunk = b"\0" * (64 * 1024)
+    status: list[int] = []
+    sent = 0
+    with connect(server) as sock:
+        sock.sendall(
+            request_head(
+                "/upload",
+                f"multipart/form-data; boundary={boundary}",
+                Transfer_Encoding="chunked",
+            )
+        )
+        reader = threading.Thread(target=lambda: status.append(read_status(sock)), daemon=True)
+        reader.start()
+        try:
+            for body in [first] + [chunk] * (200 * 16):  # 200 MiB, if nobody stops it
+                if status:
+                    break
+                sock.sendall(f"{len(body):x}\r\n".encode() + body + b"\r\n")
+                sent += len(body)
+        except OSError:
+            pass  # the server closed the connection: it read no more
+        reader.join(timeout=15)
+    assert status == [413]
+    # What the client got out before the answer: the limit plus what socket buffers hold.
+    assert sent < 24 * 1024 * 1024
+    uploads = tmp_path / "uploads"
+    assert not uploads.exists() or not any(uploads.iterdir())
+
+
+@pytest.mark.points(1)
+def test_a_json_body_over_its_limit_is_413_and_stores_nothing(client: TestClient) -> None:
+    """`MAX_BODY_BYTES`보다 큰 JSON 본문은 `413`이고 아무것도 저장되지 않는다."""
+    name = f"큰 본문 {uuid.uuid4().hex[:8]}"
+    body = {"name": name, "price": 1000, "padding": "x" * (1024 * 1024)}
+    response = client.post("/items", json=body)
+    assert response.status_code == 413
+    assert "너무 큽니다" in response.json()["detail"]
+    listed = client.get("/items", params={"size": 100}).json()
+    assert name not in {item["name"] for item in listed}
+
+
+@pytest.mark.points(1)
+def test_a_rejected_value_is_echoed_only_in_part(client: TestClient) -> None:
+    """`422`는 거절한 값을 통째로 돌려주지 않고 앞부분 100자만 보여 준다."""
+    response = client.post("/items", json={"name": "가" * 5000, "price": 1000})
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["body", "name"]
+    assert error["input"].startswith("가" * 50)
+    assert len(error["input"]) <= 101
+    assert len(response.content) < 2000
+
+
+@pytest.mark.timeout(150)
+@pytest.mark.points(3)
+def test_simultaneous_sign_ups_for_one_name_are_one_201_and_409s(
+    server: ServerProcess,
+) -> None:
+    """같은 이름으로 동시에 보낸 가입 8건은 `201` 하나와 `409` 일곱이고, `5xx`는 없다."""
+    username = f"race_{uuid.uuid4().hex[:8]}"
+    start = threading.Barrier(8)
+    answers: list[httpx.Response] = []
+
+    def sign_up() -> None:
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            start.wait()
+            answers.append(http.post("/users", json={"username": username, "password": PASSWORD}))
+
+    threads = [threading.Thread(target=sign_up) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    codes = sorted(r.status_code for r in answers)
+    assert codes == [201] + [409] * 7, [(r.status_code, r.text[:200]) for r in answers]
+    assert {r.json()["detail"] for r in answers if r.status_code == 409} == {
+        "이미 사용 중인 사용자 이름입니다"
+    }
+    # Neither the password nor its hash reaches the server's log, whichever request won.
+    log = server.output
+    assert PASSWORD not in log
+    assert "$argon2" not in log
+    assert "Traceback" not in log
