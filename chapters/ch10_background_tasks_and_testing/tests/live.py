@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
+from typing import Any
 
 import httpx
 
@@ -21,12 +21,14 @@ from shared.testing import (
     RunningProcess,
     ServerProcess,
     SmtpServer,
+    Solution,
     run_celery_worker,
     run_redis_server,
     run_uvicorn,
     wait_until,
 )
 
+CELERY_WHY = "Celery 워커를 실행하려면 필요합니다"
 DEADLINE = 10  # seconds: generous for a loopback delivery; waits end as soon as they can
 STARTUP_TIMEOUT = 60  # seconds for uvicorn to import the app and answer, on a busy machine
 
@@ -79,25 +81,27 @@ class Deployment:
     """The app with one backend, its environment set, ready to start processes."""
 
     backend: str
-    solution: str  # the module that provides ``app`` and ``celery_app``
+    solution: Any  # the ``Solution`` graded: ``app`` (and ``celery_app`` for a worker)
     env: dict[str, str]
     folder: Path
 
     def web(self, name: str = "web") -> AbstractContextManager[ServerProcess]:
         """A uvicorn process serving the app (start as many as a test needs)."""
         return run_uvicorn(
-            f"{self.solution}:app",
+            self.solution.target,
             log_path=self.folder / f"{name}.log",
-            env=self.env,
+            env={**self.solution.pythonpath, **self.env},
             timeout=STARTUP_TIMEOUT,
         )
 
     def worker(self, name: str = "worker") -> AbstractContextManager[RunningProcess]:
         """A Celery worker process consuming this deployment's broker."""
+        self.solution.hook("celery_app", CELERY_WHY)
+        module = self.solution.target.rsplit(":", 1)[0]
         return run_celery_worker(
-            f"{self.solution}:celery_app",
+            f"{module}:celery_app",
             log_path=self.folder / f"{name}.log",
-            env=self.env,
+            env={**self.solution.pythonpath, **self.env},
             name=name,
             timeout=STARTUP_TIMEOUT,
         )
@@ -120,13 +124,16 @@ class Deployment:
 
 @contextlib.contextmanager
 def deployment(
-    backend: str, solution: ModuleType, folder: Path, smtp: SmtpServer, **settings: str
+    backend: str, solution: Solution, folder: Path, smtp: SmtpServer, **settings: str
 ) -> Iterator[Deployment]:
     """The environment for ``backend`` (``settings`` adds variables: ``name=value``), with a
-    Redis server of its own for ``celery``; no process of the app is started yet."""
+    Redis server of its own for ``celery``; no process of the app is started yet. With
+    ``celery`` the solution must have ``celery_app`` (asked for before anything starts)."""
+    if backend == "celery":
+        solution.hook("celery_app", CELERY_WHY)
     env = server_env(folder, smtp) | {"TASK_BACKEND": backend}
     env |= {name.upper(): value for name, value in settings.items()}
     with contextlib.ExitStack() as services:
         if backend == "celery":
             env["CELERY_BROKER_URL"] = services.enter_context(run_redis_server(folder)).url
-        yield Deployment(backend, solution.__name__, env, folder)
+        yield Deployment(backend, solution, env, folder)

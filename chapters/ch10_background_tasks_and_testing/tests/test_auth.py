@@ -16,6 +16,7 @@ from .conftest import SAMPLE_PASSWORD, secret_key_of
 def test_register_stores_an_argon2_hash_not_the_password(
     client: TestClient, solution: ModuleType, TestSessionLocal
 ) -> None:
+    """회원가입하면 비밀번호가 아니라 argon2 해시가 저장된다."""
     response = client.post("/users", json={"username": "park", "password": "park's password"})
     assert response.status_code == 201
     assert response.json() == {"id": response.json()["id"], "username": "park"}
@@ -31,6 +32,7 @@ def test_register_stores_an_argon2_hash_not_the_password(
 def test_login_token_is_a_signed_jwt_naming_the_user(
     client: TestClient, sample_user: str, settings
 ) -> None:
+    """로그인 토큰은 사용자 이름(`sub`)과 미래의 `exp`를 담은 HS256 JWT다."""
     response = client.post("/login", data={"username": sample_user, "password": SAMPLE_PASSWORD})
     assert response.status_code == 200
     body = response.json()

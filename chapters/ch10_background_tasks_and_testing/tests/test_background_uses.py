@@ -12,6 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import insert, update
 
+from .conftest import all_listed
+
 
 def stored_files(settings) -> list[Path]:
     folder = Path(settings.upload_dir)
@@ -25,6 +27,7 @@ class TestAuditLog:
     def test_each_write_appends_one_line_after_the_response(
         self, client: TestClient, sample_item, audit_lines
     ) -> None:
+        """쓰기 요청마다 감사 로그에 JSON 한 줄이 응답 뒤에 추가된다."""
         item_id = client.post("/items", json=sample_item).json()["id"]
         # TestClient waited for the tasks: the line is there as soon as it returns.
         [created] = audit_lines()
@@ -47,8 +50,9 @@ class TestAuditLog:
         ]
 
     def test_reads_and_failed_requests_write_no_line(self, client: TestClient, audit_lines) -> None:
+        """읽기 요청과 실패한 요청은 감사 로그에 아무것도 쓰지 않는다."""
         client.get("/items")
-        client.get("/items/1")  # 404: the route raised, its tasks never run
+        client.get("/items/99999")  # 404: the route raised, its tasks never run
         client.post("/items", json={"name": "가격 없음"})  # 422
         assert audit_lines() == []
 
@@ -58,6 +62,7 @@ class TestUploadProcessing:
 
     @pytest.mark.points(3)
     def test_text_upload_is_measured_in_the_background(self, client: TestClient, settings) -> None:
+        """텍스트 업로드는 바로 저장되고, 크기·SHA-256·줄 수는 백그라운드에서 계산된다."""
         content = "첫째 줄\n둘째 줄\n셋째 줄".encode()
         response = client.post("/upload", files={"file": ("memo.txt", content, "text/plain")})
         assert response.status_code == 201
@@ -75,6 +80,7 @@ class TestUploadProcessing:
         assert stored.name != "memo.txt"  # a generated name, not the client's
 
     def test_binary_upload_has_no_line_count(self, client: TestClient) -> None:
+        """바이너리 파일은 크기는 재지만 줄 수는 `None`이다."""
         content = bytes(range(256)) * 4
         response = client.post(
             "/upload", files={"file": ("data.bin", content, "application/octet-stream")}
@@ -85,6 +91,7 @@ class TestUploadProcessing:
         assert result["line_count"] is None
 
     def test_same_name_twice_keeps_both_files(self, client: TestClient, settings) -> None:
+        """같은 이름으로 두 번 올려도 두 파일이 모두 남는다."""
         for content in (b"one\n", b"two\n"):
             response = client.post("/upload", files={"file": ("same.txt", content, "text/plain")})
             assert response.status_code == 201
@@ -98,6 +105,7 @@ class TestItemsCache:
     def test_list_is_cached_until_a_write_refreshes_it(
         self, client: TestClient, solution: ModuleType, TestSessionLocal, sample_item
     ) -> None:
+        """`GET /items` 목록은 캐시에서 나오고, 쓰기 뒤의 작업이 캐시를 갱신한다."""
         assert client.get("/items").json() == []  # loads the (empty) cache
         items = solution.Base.metadata.tables["items"]
         with TestSessionLocal() as db:  # a change behind the API's back
@@ -113,13 +121,19 @@ class TestItemsCache:
         ]
 
     def test_every_kind_of_write_refreshes_the_list(self, client: TestClient, sample_item) -> None:
+        """생성·수정·삭제 모두 바로 `GET /items` 목록에 반영된다."""
+
+        def mine() -> list[dict]:
+            return [item for item in all_listed(client) if item["id"] == item_id]
+
         item_id = client.post("/items", json=sample_item).json()["id"]
+        assert mine() == [{"id": item_id, **sample_item}]
         client.put(f"/items/{item_id}", json={"name": "바뀐 이름", "price": 10})
-        assert client.get("/items").json() == [{"id": item_id, "name": "바뀐 이름", "price": 10}]
+        assert mine() == [{"id": item_id, "name": "바뀐 이름", "price": 10}]
         client.patch(f"/items/{item_id}", json={"price": 20})
-        assert client.get("/items").json()[0]["price"] == 20
+        assert mine() == [{"id": item_id, "name": "바뀐 이름", "price": 20}]
         client.delete(f"/items/{item_id}")
-        assert client.get("/items").json() == []
+        assert mine() == []
 
 
 class TestCleanup:
@@ -129,6 +143,7 @@ class TestCleanup:
     def test_cleanup_deletes_only_what_has_expired(
         self, client: TestClient, auth_headers, solution: ModuleType, TestSessionLocal, settings
     ) -> None:
+        """정리 작업은 만료된 업로드·파일·보낸 알림만 지우고, 새것과 보낼 알림은 남긴다."""
         uploads = {
             name: client.post(
                 "/upload", files={"file": (f"{name}.txt", content, "text/plain")}
@@ -178,6 +193,7 @@ class TestCleanup:
     def test_cleanup_without_uploads_folder_is_fine(
         self, client: TestClient, auth_headers, settings
     ) -> None:
+        """업로드 폴더가 없어도 정리 작업은 202로 끝나고 폴더를 만들지 않는다."""
         assert not Path(settings.upload_dir).exists()
         response = client.post("/maintenance/cleanup", headers=auth_headers)
         assert response.status_code == 202

@@ -22,11 +22,14 @@ from shared.testing import free_port, run_redis_server
 
 from .conftest import Outbox
 
+# Real Redis servers: more than the 20 s default.
+pytestmark = pytest.mark.timeout(60)
+
 CELERY_DEFAULT_QUEUE = "celery"  # the Redis list a job waits in until a worker takes it
 
 
 @pytest.fixture
-def use_celery(overrides: dict, solution: ModuleType, settings: Any) -> Callable[[str], None]:
+def use_celery(overrides: dict, get_settings, settings: Any) -> Callable[[str], None]:
     """``use_celery(broker_url)``: switch this test's app to the Celery backend on that broker
     (in ``overrides``, which are restored after the test)."""
 
@@ -34,7 +37,7 @@ def use_celery(overrides: dict, solution: ModuleType, settings: Any) -> Callable
         celery_settings = settings.model_copy(
             update={"task_backend": "celery", "celery_broker_url": broker_url}
         )
-        overrides[solution.get_settings] = lambda: celery_settings
+        overrides[get_settings] = lambda: celery_settings
 
     return switch
 
@@ -53,6 +56,7 @@ def notification_rows(solution: ModuleType, TestSessionLocal) -> list[dict]:
 def test_the_route_puts_one_job_on_the_broker_and_sends_nothing_itself(
     celery: str, app: FastAPI, use_celery, outbox: Outbox, tmp_path: Path
 ) -> None:
+    """Celery 백엔드에서는 라우트가 브로커에 작업 하나를 넣고 메일은 직접 보내지 않는다."""
     with run_redis_server(tmp_path) as broker:
         use_celery(broker.url)
         with TestClient(app) as client:
@@ -69,6 +73,7 @@ def test_the_route_puts_one_job_on_the_broker_and_sends_nothing_itself(
 def test_an_unreachable_broker_is_a_503_and_the_row_says_failed(
     app: FastAPI, use_celery, solution: ModuleType, outbox: Outbox, TestSessionLocal, audit_lines
 ) -> None:
+    """브로커에 연결할 수 없으면 503이고 알림은 `failed`로 남는다."""
     use_celery(unreachable_broker())
     with TestClient(app) as client:
         response = client.post("/send-notification", params={"email": "a@b.co"})
@@ -85,7 +90,9 @@ def test_an_unreachable_broker_is_a_503_and_the_row_says_failed(
 def test_startup_leaves_pending_rows_to_the_workers(
     app: FastAPI, use_celery, solution: ModuleType, outbox: Outbox, TestSessionLocal
 ) -> None:
-    """With Celery, a pending row's job is on the broker: a web process that sent it at
+    """Celery 백엔드에서는 시작할 때 `pending` 알림을 직접 보내지 않고 워커에 맡긴다.
+
+    With Celery, a pending row's job is on the broker: a web process that sent it at
     startup as well would send it twice."""
     table = solution.Base.metadata.tables["notifications"]
     address = f"left-{uuid.uuid4().hex[:8]}@example.com"

@@ -22,6 +22,9 @@ from .live import (
     wait_until_sent,
 )
 
+# Real processes (uvicorn, Redis, Celery workers): far more than the 20 s default.
+pytestmark = pytest.mark.timeout(180)
+
 # Seconds before Redis hands out again a job whose worker died. Short, so the test is quick;
 # long enough that a live worker's delivery (milliseconds here) is never handed out twice.
 VISIBILITY_TIMEOUT = 5
@@ -33,6 +36,7 @@ REDELIVERY_DEADLINE = VISIBILITY_TIMEOUT + DEADLINE
 def test_a_job_queued_while_no_worker_runs_outlives_the_web_process(
     celery: str, solution: ModuleType, smtp: SmtpServer, tmp_path: Path
 ) -> None:
+    """워커가 없을 때 넣은 작업은 웹 프로세스가 죽어도 남아, 나중에 워커가 한 번 보낸다."""
     address = new_address()
     with deployment(celery, solution, tmp_path, smtp) as deployed:
         with deployed.web("first") as first:  # and no worker at all
@@ -51,6 +55,7 @@ def test_a_job_queued_while_no_worker_runs_outlives_the_web_process(
 def test_a_worker_killed_mid_delivery_loses_no_job(
     celery: str, solution: ModuleType, smtp: SmtpServer, tmp_path: Path
 ) -> None:
+    """발송 중에 죽은 워커의 작업은 다음 워커가 받아 한 번만 보낸다."""
     delivered, interrupted = new_address(), new_address()
     abandoned_before = smtp.abandoned
     with (

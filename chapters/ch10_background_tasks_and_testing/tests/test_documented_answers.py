@@ -40,6 +40,7 @@ def body_of(method: str) -> dict | None:
 def test_an_unknown_id_is_a_documented_404(
     client: TestClient, method: str, url: str, path: str
 ) -> None:
+    """없는 id는 id를 밝힌 404이고, 그 404가 `/openapi.json`에 있다."""
     response = client.request(method, url.format(id=99999), json=body_of(method))
     assert response.status_code == 404
     assert "99999" in response.json()["detail"]
@@ -50,7 +51,9 @@ def test_an_unknown_id_is_a_documented_404(
 def test_an_id_past_sqlite_integers_is_422_not_500(
     client: TestClient, method: str, url: str, path: str, count_rows, audit_lines
 ) -> None:
-    """SQLite's INTEGER is 64-bit: 2**63 (or below -2**63) cannot exist, nor be sent."""
+    """SQLite 정수 범위를 넘는 id는 500이 아니라 422다.
+
+    SQLite's INTEGER is 64-bit: 2**63 (or below -2**63) cannot exist, nor be sent."""
     name = path.rsplit("{", 1)[1].rstrip("}")
     for huge in (2**63, -(2**63) - 1):
         response = client.request(method, url.format(id=huge), json=body_of(method))
@@ -70,6 +73,7 @@ def test_an_id_past_sqlite_integers_is_422_not_500(
 def test_an_item_body_that_is_not_utf8_is_a_documented_400(
     client: TestClient, method: str, path: str, count_rows
 ) -> None:
+    """UTF-8이 아닌 아이템 본문은 400이고 문서에 있으며, 아무것도 바뀌지 않는다."""
     created = client.post("/items", json=ITEM).json()
     response = client.request(
         method,
@@ -85,6 +89,7 @@ def test_an_item_body_that_is_not_utf8_is_a_documented_400(
 
 
 def test_a_user_body_that_is_not_utf8_is_a_documented_400(client: TestClient, count_rows) -> None:
+    """UTF-8이 아닌 사용자 본문은 400이고 문서에 있다."""
     response = client.post(
         "/users",
         content=b'{"username": "\xff\xfe", "password": "correct horse"}',
@@ -99,6 +104,7 @@ def test_a_user_body_that_is_not_utf8_is_a_documented_400(client: TestClient, co
 def test_multipart_without_a_boundary_is_a_documented_400(
     client: TestClient, path: str, count_rows
 ) -> None:
+    """boundary 없는 multipart 요청은 400이고 문서에 있다."""
     response = client.post(path, content=b"not multipart", headers=NO_BOUNDARY)
     assert response.status_code == 400
     assert response.json()["detail"]
@@ -107,7 +113,9 @@ def test_multipart_without_a_boundary_is_a_documented_400(
 
 
 def test_a_file_too_large_is_a_documented_413(client: TestClient) -> None:
-    """``test_bad_input.py`` grades the 413 itself; this, that ``/docs`` shows it."""
+    """너무 큰 파일의 413이 `/openapi.json`에 있다.
+
+    ``test_bad_input.py`` grades the 413 itself; this, that ``/docs`` shows it."""
     assert "413" in documented(client, "POST", "/upload")
 
 
@@ -117,6 +125,7 @@ def test_a_file_too_large_is_a_documented_413(client: TestClient) -> None:
 def test_a_missing_token_is_a_documented_401_with_www_authenticate(
     client: TestClient, method: str, path: str
 ) -> None:
+    """토큰 없는 요청의 401과 `WWW-Authenticate` 헤더가 문서에 있다."""
     response = client.request(method, path)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
@@ -126,6 +135,7 @@ def test_a_missing_token_is_a_documented_401_with_www_authenticate(
 def test_a_wrong_login_is_a_documented_401_with_www_authenticate(
     client: TestClient, sample_user: str
 ) -> None:
+    """틀린 로그인의 401과 `WWW-Authenticate` 헤더가 문서에 있다."""
     form = {"username": sample_user, "password": SAMPLE_PASSWORD + "x"}
     response = client.post("/login", data=form)
     assert response.status_code == 401

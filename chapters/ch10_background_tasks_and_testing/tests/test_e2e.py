@@ -28,6 +28,9 @@ from .live import (
     wait_until_sent,
 )
 
+# Real processes (uvicorn, Redis, Celery workers): far more than the 20 s default.
+pytestmark = pytest.mark.timeout(180)
+
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def server(
@@ -47,6 +50,7 @@ def server(
 
 @pytest.mark.points(3)
 def test_the_smtp_server_receives_the_email(server: ServerProcess, smtp: SmtpServer) -> None:
+    """실제 서버로 보낸 알림 메일이 실제 SMTP 서버에 도착한다."""
     address = new_address()
     notification_id = request_notification(server, address)
     [mail] = smtp.wait_for_messages(1, to=address, timeout=DEADLINE)
@@ -60,6 +64,7 @@ def test_the_smtp_server_receives_the_email(server: ServerProcess, smtp: SmtpSer
 def test_the_response_does_not_wait_for_a_slow_smtp_server(
     server: ServerProcess, smtp: SmtpServer
 ) -> None:
+    """SMTP 서버가 느려도 응답은 메일을 기다리지 않고 바로 온다."""
     smtp.delay = 3  # the SMTP server takes 3 s to accept each message
     address = new_address()
     started = time.monotonic()
@@ -77,7 +82,9 @@ def test_the_response_does_not_wait_for_a_slow_smtp_server(
 def test_stalled_deliveries_do_not_hold_up_other_requests(
     server: ServerProcess, smtp: SmtpServer
 ) -> None:
-    """More stalled deliveries than AnyIO's 40 worker threads: if each held a thread (a plain
+    """멈춘 발송이 많아도 다른 요청은 막히지 않는다.
+
+    More stalled deliveries than AnyIO's 40 worker threads: if each held a thread (a plain
     ``def`` task calling ``smtplib``), new requests would wait for a thread, and time out."""
     smtp.delay = 60  # every delivery stalls at the SMTP server until the delay is lowered
     addresses = [new_address() for _ in range(45)]
@@ -99,7 +106,9 @@ def test_stalled_deliveries_do_not_hold_up_other_requests(
 def test_a_reader_holding_the_database_does_not_fail_requests(
     server: ServerProcess, smtp: SmtpServer
 ) -> None:
-    """Under load, status polls and delivery tasks keep reading while requests write. With
+    """다른 연결이 DB를 읽고 있어도 요청은 실패하지 않는다.
+
+    Under load, status polls and delivery tasks keep reading while requests write. With
     SQLite's rollback journal a writer cannot commit while any reader holds the file, and after
     pysqlite's 5 s busy timeout the request fails with "database is locked" (a 500, found by
     the load benchmark). Here one reader holds a read transaction open on purpose."""
@@ -121,7 +130,9 @@ def test_a_reader_holding_the_database_does_not_fail_requests(
 
 @pytest.mark.points(2)
 def test_a_refused_recipient_is_recorded_as_failed(server: ServerProcess, smtp: SmtpServer) -> None:
-    """The mail server answers 550: the row says ``failed`` with the server's answer, nothing
+    """SMTP 서버가 거절한 수신자는 `failed`와 서버의 답으로 기록되고, 다음 메일은 나간다.
+
+    The mail server answers 550: the row says ``failed`` with the server's answer, nothing
     is delivered, and the next notification goes out as usual."""
     refused, accepted = new_address(), new_address()
     smtp.refuse(refused)
@@ -146,7 +157,9 @@ async def post_concurrently(url: str, addresses: list[str]) -> list[httpx.Respon
 
 @pytest.mark.points(3)
 def test_100_concurrent_requests_lose_no_mail(server: ServerProcess, smtp: SmtpServer) -> None:
-    """Every request answered 202 with an id of its own, every address got exactly one mail,
+    """동시 요청 100개의 메일이 하나도 빠짐없이 한 번씩 간다.
+
+    Every request answered 202 with an id of its own, every address got exactly one mail,
     and every row ends ``sent`` after one attempt."""
     addresses = [new_address() for _ in range(100)]
     responses = asyncio.run(post_concurrently(server.url, addresses))

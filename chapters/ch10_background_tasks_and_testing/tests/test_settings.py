@@ -29,12 +29,14 @@ def settings_class(solution: ModuleType, monkeypatch: pytest.MonkeyPatch) -> typ
     """The solution's settings class, in a clean environment (none of its variables set)."""
     for name in ENV_NAMES:
         monkeypatch.delenv(name, raising=False)
-    return type(solution.get_settings())
+    get_settings = solution.hook("get_settings", "설정 클래스를 환경 변수로 시험하려면 필요합니다")
+    return type(get_settings())
 
 
 def test_every_setting_comes_from_the_environment(
     settings_class: type, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """모든 설정을 환경 변수에서 읽는다."""
     env = {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
         "SMTP_HOST": "mail.example.com",
@@ -66,6 +68,7 @@ def test_every_setting_comes_from_the_environment(
 
 @pytest.mark.points(2)
 def test_defaults_need_nothing_installed(settings_class: type) -> None:
+    """기본 설정은 SMTP 서버도 브로커도 없이 동작한다."""
     settings = settings_class()
     assert settings.database_url.startswith("sqlite:///")
     assert "data" in Path(settings.database_url.removeprefix("sqlite:///")).parts
@@ -77,6 +80,7 @@ def test_defaults_need_nothing_installed(settings_class: type) -> None:
 def test_unset_secret_key_is_random_per_process_with_a_warning(
     settings_class: type, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """`SECRET_KEY`가 없으면 프로세스마다 무작위 키를 쓰고 경고를 남긴다."""
     with caplog.at_level(logging.WARNING):
         first, second = settings_class(), settings_class()
     assert secret_key_of(first) != secret_key_of(second)
@@ -99,6 +103,7 @@ def test_unset_secret_key_is_random_per_process_with_a_warning(
 def test_bad_values_are_refused_at_startup(
     settings_class: type, monkeypatch: pytest.MonkeyPatch, name: str, value: str
 ) -> None:
+    """잘못된 설정 값은 시작할 때 거부된다."""
     monkeypatch.setenv(name, value)
     with pytest.raises(ValidationError):
         settings_class()

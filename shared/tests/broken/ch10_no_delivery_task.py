@@ -67,3 +67,6 @@ router.add_api_route(
 app = FastAPI(title=reference.app.title, lifespan=reference.lifespan)
 for included in (router, items.router, users.router, uploads.router, maintenance.router):
     app.include_router(included)
+# Everything else as the reference app has it: its middleware (body limits) and handlers.
+app.user_middleware = list(reference.app.user_middleware)
+app.exception_handlers.update(reference.app.exception_handlers)
