@@ -4,8 +4,11 @@ The server is started from the solution's ``app`` (``solution.target``), so the 
 thread pool and the error handlers are exactly what ``uvicorn`` runs in production.
 """
 
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -13,7 +16,9 @@ import pytest
 from shared.testing import ServerProcess, Solution, run_uvicorn
 
 from .concurrent import send_all
-from .helpers import unique
+from .helpers import all_items, unique
+
+RACERS = 8  # requests sent at the same moment
 
 
 @pytest.fixture
@@ -22,6 +27,22 @@ def server(solution: Solution, tmp_path: Path) -> Iterator[ServerProcess]:
         solution.target, env=solution.pythonpath, log_path=tmp_path / "uvicorn.log"
     ) as server:
         yield server
+
+
+def at_once(server: ServerProcess, path: str, bodies: list[Any]) -> list[httpx.Response]:
+    """POST each body from its own thread and client, all released together by a barrier.
+
+    Each client opens its connection first, so that the requests leave at the same moment."""
+    barrier = threading.Barrier(len(bodies))
+
+    def send(body: Any) -> httpx.Response:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            client.get("/items", params={"size": 1})  # connect now, not after the barrier
+            barrier.wait(timeout=30)
+            return client.post(path, json=body)
+
+    with ThreadPoolExecutor(max_workers=len(bodies)) as pool:
+        return list(pool.map(send, bodies))
 
 
 @pytest.mark.anyio
@@ -63,3 +84,37 @@ async def test_a_real_server_serves_crud_and_keeps_concurrent_changes(
         for item_id in ids[:10]:
             item = (await client.get(f"/items/{item_id}")).json()
             assert (item["price"], item["stock"]) == (777, 3)
+
+
+@pytest.mark.points(2)
+@pytest.mark.timeout(150)  # a real process to start, then eight threads at once
+def test_simultaneous_creates_of_one_name_give_one_201_and_409s(
+    solution: Solution, tmp_path: Path
+) -> None:
+    """같은 이름으로 동시에 보낸 생성 요청 8개는 `201` 하나와 `409` 일곱이고, 5xx는 없다.
+
+    The losers get the usual 409 (the same body as a duplicate sent later), and the store
+    holds the winner's item only: its price, not a loser's."""
+    name = unique("한정판 원두")
+    bodies = [{"name": name, "price": 1000 + n} for n in range(RACERS)]
+    with run_uvicorn(
+        solution.target,
+        env={**solution.pythonpath},
+        log_path=tmp_path / "server.log",
+        cwd=tmp_path,
+        timeout=90,
+    ) as server:
+        answers = at_once(server, "/items", bodies)
+        codes = sorted(answer.status_code for answer in answers)
+        assert codes == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
+
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            later = client.post("/items", json=bodies[0])
+            assert later.status_code == 409
+            assert isinstance(later.json()["detail"], str)
+            assert name in later.json()["detail"]
+            losers = [answer for answer in answers if answer.status_code == 409]
+            assert all(answer.json() == later.json() for answer in losers)
+
+            (winner,) = (answer.json() for answer in answers if answer.status_code == 201)
+            assert [item for item in all_items(client) if item["name"] == name] == [winner]

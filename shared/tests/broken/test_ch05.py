@@ -9,6 +9,8 @@ CONCURRENCY = {
     "test_concurrency.py::test_concurrent_patches_of_one_item_lose_no_update",  # 3
     "test_concurrency.py::test_concurrent_purchases_never_oversell",  # 2
     "test_server.py::test_a_real_server_serves_crud_and_keeps_concurrent_changes",  # 2
+    # every create checks the name before any stores it: several 201s for one name
+    "test_server.py::test_simultaneous_creates_of_one_name_give_one_201_and_409s",  # 2
 }
 
 
@@ -16,4 +18,4 @@ def test_unlocked_store_loses_exactly_the_concurrency_points(grade) -> None:
     result = grade("ch05", "shared.tests.broken.ch05_no_lock")
     assert result.failed == CONCURRENCY
     assert result.errors == set()
-    assert result.earned == result.possible - 14
+    assert result.earned == result.possible - 16
