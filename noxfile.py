@@ -217,8 +217,6 @@ def fuzz(session: nox.Session) -> None:
         "python_files=fuzz_*.py",
         "-p",
         "no:cacheprovider",
-        "-p",
-        "no:grading",  # the grade table is for the graded suites
         "-o",
         "timeout=300",  # a chapter's operations are bounded by FUZZ_BUDGET, not the test limit
         *args,
