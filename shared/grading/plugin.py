@@ -146,8 +146,10 @@ def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report = yield
-    if report.when == "call" and report.failed and responses.last():
-        report.user_properties.append((RESPONSE_KEY, responses.last()))
+    if report.when == "call" and report.failed:
+        answer = responses.last()
+        if answer:
+            report.user_properties.append((RESPONSE_KEY, answer))
     if call.excinfo is not None and isinstance(call.excinfo.value, GradingProblem):
         # The learner's one line, and a failed test (not an error of the grader's fixtures).
         report.longrepr = str(call.excinfo.value)

@@ -12,7 +12,7 @@ import importlib
 from typing import Any
 
 BODY_START = 120
-_last: list[str] = []
+_last: list[Any] = []  # the response itself: described only when a test failed
 
 
 def describe(response: Any) -> str:
@@ -27,7 +27,7 @@ def describe(response: Any) -> str:
 
 
 def remember(response: Any) -> Any:
-    _last[:] = [describe(response)]
+    _last[:] = [response]
     return response
 
 
@@ -70,4 +70,4 @@ def forget() -> None:
 
 
 def last() -> str:
-    return _last[0] if _last else ""
+    return describe(_last[0]) if _last else ""

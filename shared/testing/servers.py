@@ -12,11 +12,13 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
 
@@ -194,3 +196,22 @@ def run_uvicorn(
         timeout=timeout,
     ) as server:
         yield server
+
+
+def post_at_once(
+    server: ServerProcess, path: str, bodies: Sequence[Any], warm_up: str = "/openapi.json"
+) -> list[httpx.Response]:
+    """POST each body from a thread and client of its own, all released together by a barrier.
+
+    Each client first opens its connection with ``GET warm_up``, so that the requests leave at
+    the same moment (real concurrency, not one after another)."""
+    barrier = threading.Barrier(len(bodies))
+
+    def send(body: Any) -> httpx.Response:
+        with httpx.Client(base_url=server.url, timeout=60) as client:
+            client.get(warm_up)  # connect now, not after the barrier
+            barrier.wait(timeout=30)
+            return client.post(path, json=body)
+
+    with ThreadPoolExecutor(max_workers=len(bodies)) as pool:
+        return list(pool.map(send, bodies))

@@ -12,6 +12,7 @@ may not allow uses ``solution.has("get_db")`` and falls back to the solution's o
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -49,8 +50,6 @@ class Solution:
         """Environment for a subprocess that imports ``target`` (empty for an installed module)."""
         if self.spec.folder is None:
             return {}
-        import os
-
         parts = [str(self.spec.folder), os.environ.get("PYTHONPATH", "")]
         return {"PYTHONPATH": os.pathsep.join(p for p in parts if p)}
 

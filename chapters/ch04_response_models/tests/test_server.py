@@ -4,35 +4,16 @@ The server is started from the solution's ``app`` (``solution.target``), so the 
 thread pool the sync routes run on are exactly what ``uvicorn`` runs in production.
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 from uuid import uuid4
 
 import httpx
 import pytest
 
-from shared.testing import ServerProcess, Solution, run_uvicorn
+from shared.testing import Solution, post_at_once, run_uvicorn
 
 RACERS = 8  # requests sent at the same moment
 PASSWORD = "correct-horse-42"
-
-
-def at_once(server: ServerProcess, path: str, bodies: list[Any]) -> list[httpx.Response]:
-    """POST each body from its own thread and client, all released together by a barrier.
-
-    Each client opens its connection first, so that the requests leave at the same moment."""
-    barrier = threading.Barrier(len(bodies))
-
-    def send(body: Any) -> httpx.Response:
-        with httpx.Client(base_url=server.url, timeout=60) as client:
-            client.get("/keyword-weights")  # connect now, not after the barrier
-            barrier.wait(timeout=30)
-            return client.post(path, json=body)
-
-    with ThreadPoolExecutor(max_workers=len(bodies)) as pool:
-        return list(pool.map(send, bodies))
 
 
 @pytest.mark.points(2)
@@ -61,7 +42,7 @@ def test_simultaneous_sign_ups_of_one_username_give_one_201_and_409s(
         cwd=tmp_path,
         timeout=90,
     ) as server:
-        answers = at_once(server, "/users", bodies)
+        answers = post_at_once(server, "/users", bodies, warm_up="/keyword-weights")
         codes = sorted(answer.status_code for answer in answers)
         assert codes == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
 

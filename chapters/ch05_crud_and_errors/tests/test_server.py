@@ -4,16 +4,13 @@ The server is started from the solution's ``app`` (``solution.target``), so the 
 thread pool and the error handlers are exactly what ``uvicorn`` runs in production.
 """
 
-import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
-from shared.testing import ServerProcess, Solution, run_uvicorn
+from shared.testing import ServerProcess, Solution, post_at_once, run_uvicorn
 
 from .concurrent import send_all
 from .helpers import all_items, unique
@@ -27,22 +24,6 @@ def server(solution: Solution, tmp_path: Path) -> Iterator[ServerProcess]:
         solution.target, env=solution.pythonpath, log_path=tmp_path / "uvicorn.log"
     ) as server:
         yield server
-
-
-def at_once(server: ServerProcess, path: str, bodies: list[Any]) -> list[httpx.Response]:
-    """POST each body from its own thread and client, all released together by a barrier.
-
-    Each client opens its connection first, so that the requests leave at the same moment."""
-    barrier = threading.Barrier(len(bodies))
-
-    def send(body: Any) -> httpx.Response:
-        with httpx.Client(base_url=server.url, timeout=60) as client:
-            client.get("/items", params={"size": 1})  # connect now, not after the barrier
-            barrier.wait(timeout=30)
-            return client.post(path, json=body)
-
-    with ThreadPoolExecutor(max_workers=len(bodies)) as pool:
-        return list(pool.map(send, bodies))
 
 
 @pytest.mark.anyio
@@ -104,7 +85,7 @@ def test_simultaneous_creates_of_one_name_give_one_201_and_409s(
         cwd=tmp_path,
         timeout=90,
     ) as server:
-        answers = at_once(server, "/items", bodies)
+        answers = post_at_once(server, "/items", bodies, warm_up="/items?size=1")
         codes = sorted(answer.status_code for answer in answers)
         assert codes == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
 

@@ -8,16 +8,13 @@ decides which of them wins, and SQL logging shows that no row's values reach the
 
 import json
 import sqlite3
-import threading
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 from uuid import uuid4
 
 import httpx
 import pytest
 
-from shared.testing import ServerProcess, Solution, run_uvicorn
+from shared.testing import Solution, post_at_once, run_uvicorn
 
 RACERS = 8  # requests sent at the same moment
 
@@ -31,22 +28,6 @@ def serve(solution: Solution, tmp_path: Path, **env: str):
         cwd=tmp_path,
         log_path=tmp_path / "uvicorn.log",
     )
-
-
-def at_once(server: ServerProcess, path: str, bodies: list[Any]) -> list[httpx.Response]:
-    """POST each body from its own thread, all released together by a barrier.
-
-    Each client opens its connection first, so that the requests leave at the same moment."""
-    barrier = threading.Barrier(len(bodies))
-
-    def send(body: Any) -> httpx.Response:
-        with httpx.Client(base_url=server.url, timeout=60) as client:
-            client.get("/openapi.json")  # connect now, not after the barrier
-            barrier.wait(timeout=30)
-            return client.post(path, json=body)
-
-    with ThreadPoolExecutor(max_workers=len(bodies)) as pool:
-        return list(pool.map(send, bodies))
 
 
 def sql_logging(tmp_path: Path) -> dict[str, str]:
@@ -105,7 +86,7 @@ def test_simultaneous_creates_of_one_name_give_one_201_and_409s(
     with serve(solution, tmp_path) as server:
         for name in (f"연필 {uuid4().hex[:8]}", f"공책 {uuid4().hex[:8]}"):
             bodies = [{"name": name, "price": 1000 + n} for n in range(RACERS)]
-            answers = at_once(server, "/items", bodies)
+            answers = post_at_once(server, "/items", bodies)
             codes = sorted(answer.status_code for answer in answers)
             assert codes == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
 
@@ -130,7 +111,7 @@ def test_sql_logging_shows_no_item_values(solution: Solution, tmp_path: Path) ->
     name = f"연필 {uuid4().hex[:8]}"
     prices = [73_191_000 + n for n in range(RACERS)]  # nothing else in a log looks like these
     with serve(solution, tmp_path, **sql_logging(tmp_path)) as server:
-        answers = at_once(server, "/items", [{"name": name, "price": p} for p in prices])
+        answers = post_at_once(server, "/items", [{"name": name, "price": p} for p in prices])
         assert 201 in {answer.status_code for answer in answers}
         # A duplicate sent alone: the database refuses its INSERT.
         httpx.post(f"{server.url}/items", json={"name": name, "price": prices[0]}, timeout=10)

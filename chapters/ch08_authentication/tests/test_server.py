@@ -7,18 +7,15 @@ SQL logging shows that no password, hash or token reaches the log.
 """
 
 import json
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
 from uuid import uuid4
 
 import httpx
 import jwt
 import pytest
 
-from shared.testing import ServerProcess, Solution, run_uvicorn
+from shared.testing import ServerProcess, Solution, post_at_once, run_uvicorn
 
 from .support import PASSWORD, TEST_SECRET_KEY, bearer
 
@@ -53,22 +50,6 @@ def log_in(server: ServerProcess, username: str) -> str:
 
 def me(server: ServerProcess, token: str) -> httpx.Response:
     return httpx.get(f"{server.url}/users/me", headers=bearer(token), timeout=10)
-
-
-def at_once(server: ServerProcess, path: str, bodies: list[Any]) -> list[httpx.Response]:
-    """POST each body from its own thread, all released together by a barrier.
-
-    Each client opens its connection first, so that the requests leave at the same moment."""
-    barrier = threading.Barrier(len(bodies))
-
-    def send(body: Any) -> httpx.Response:
-        with httpx.Client(base_url=server.url, timeout=60) as client:
-            client.get("/openapi.json")  # connect now, not after the barrier
-            barrier.wait(timeout=30)
-            return client.post(path, json=body)
-
-    with ThreadPoolExecutor(max_workers=len(bodies)) as pool:
-        return list(pool.map(send, bodies))
 
 
 def sql_logging(tmp_path: Path) -> dict[str, str]:
@@ -177,7 +158,7 @@ def test_simultaneous_registrations_of_one_name_give_one_201_and_409s(
     passwords = [f"{PASSWORD}-{n}" for n in range(RACERS)]
     bodies = [{"username": username, "password": p} for p in passwords]
     with serve(solution, tmp_path, "server.log", **env) as server:
-        answers = at_once(server, "/users", bodies)
+        answers = post_at_once(server, "/users", bodies)
         codes = [answer.status_code for answer in answers]
         assert sorted(codes) == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
 
@@ -213,7 +194,7 @@ def test_logs_show_no_password_hash_or_token(solution: Solution, tmp_path: Path)
     username = f"alice_{uuid4().hex[:8]}"
     passwords = [f"secret-{uuid4().hex}" for _ in range(RACERS)]
     with serve(solution, tmp_path, "server.log", **env) as server:
-        answers = at_once(
+        answers = post_at_once(
             server, "/users", [{"username": username, "password": p} for p in passwords]
         )
         winner = [a.status_code for a in answers].index(201)

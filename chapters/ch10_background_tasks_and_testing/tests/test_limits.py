@@ -11,11 +11,10 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from shared.testing import ServerProcess, Solution, run_uvicorn
+from shared.testing import ServerProcess, Solution, post_at_once, run_uvicorn
 
 UPLOAD_LIMIT = 64 * 1024
 BODY_LIMIT = 16 * 1024
@@ -151,19 +150,8 @@ def test_simultaneous_sign_ups_for_one_name_are_one_201_and_409s(
 ) -> None:
     """같은 이름으로 동시에 보낸 가입 8건은 `201` 하나와 `409` 일곱이고, `5xx`는 없다."""
     username = f"race_{uuid.uuid4().hex[:8]}"
-    start = threading.Barrier(8)
-    answers: list[httpx.Response] = []
-
-    def sign_up() -> None:
-        with httpx.Client(base_url=server.url, timeout=60) as http:
-            start.wait()
-            answers.append(http.post("/users", json={"username": username, "password": PASSWORD}))
-
-    threads = [threading.Thread(target=sign_up) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    body = {"username": username, "password": PASSWORD}
+    answers = post_at_once(server, "/users", [body] * 8)
     codes = sorted(r.status_code for r in answers)
     assert codes == [201] + [409] * 7, [(r.status_code, r.text[:200]) for r in answers]
     assert {r.json()["detail"] for r in answers if r.status_code == 409} == {
