@@ -1,5 +1,6 @@
 """Helpers the chapters' test suites share: which solution to grade, and real servers for tests."""
 
+from .hashing import cheap_argon2, cheap_password_hash
 from .overrides import overridden
 from .queues import RedisServer, redis_server_path, run_celery_worker, run_redis_server
 from .servers import (
@@ -23,6 +24,8 @@ __all__ = [
     "SmtpServer",
     "Solution",
     "chapter_fixtures",
+    "cheap_argon2",
+    "cheap_password_hash",
     "free_port",
     "load_solution",
     "overridden",

@@ -16,9 +16,17 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from shared.testing import Solution, chapter_fixtures, overridden
+from shared.testing import Solution, chapter_fixtures, cheap_argon2, overridden
 
 solution, app = chapter_fixtures(__name__)
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashing() -> Iterator[None]:
+    """우리 풀이의 argon2를 가장 싼 설정으로: 해시 형식은 같고 테스트는 빨라집니다."""
+    with cheap_argon2(f"{__package__.rpartition('.')[0]}.app.security"):
+        yield
+
 
 STORE_WHY = "저장된 사용자(비밀번호 해시)를 들여다보려면 필요합니다"
 

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from shared.testing import (
     SmtpServer,
     chapter_fixtures,
+    cheap_argon2,
     overridden,
     redis_server_path,
     run_smtp_server,
@@ -40,6 +41,13 @@ SAMPLE_PASSWORD = "correct horse battery"
 
 
 solution, app = chapter_fixtures(__name__)
+
+
+@pytest.fixture(autouse=True)
+def cheap_hashing() -> Iterator[None]:
+    """우리 풀이의 argon2를 가장 싼 설정으로: 해시 형식은 같고 테스트는 빨라집니다."""
+    with cheap_argon2(f"{__package__.rpartition('.')[0]}.app.security"):
+        yield
 
 
 # --------------------------------------------------------------------------- test doubles

@@ -29,7 +29,7 @@ from shared.testing import (
 )
 
 CELERY_WHY = "Celery 워커를 실행하려면 필요합니다"
-DEADLINE = 10  # seconds: generous for a loopback delivery; waits end as soon as they can
+DEADLINE = 5  # seconds: ten times a loopback delivery on a busy machine; waits end at once
 STARTUP_TIMEOUT = 60  # seconds for uvicorn to import the app and answer, on a busy machine
 
 

@@ -20,7 +20,7 @@ UPLOAD_LIMIT = 64 * 1024
 BODY_LIMIT = 16 * 1024
 PASSWORD = "a long enough password"
 # A server that keeps its limit answers in milliseconds; one without it waits for the body.
-ANSWER_WAIT = 5
+ANSWER_WAIT = 3
 
 
 @pytest.fixture
