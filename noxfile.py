@@ -220,7 +220,8 @@ def fuzz(session: nox.Session) -> None:
     Fails on any 5xx and on any answer the schema does not document. Bounds come from the
     environment (shared/fuzz/bounds.py): FUZZ_EXAMPLES (25 cases per operation), FUZZ_SEED
     (fixed; "random" for new cases), FUZZ_DEADLINE_MS, FUZZ_BUDGET (seconds per chapter).
-    ``nox -s fuzz -- shared/fuzz/fuzz_ch05.py`` fuzzes one chapter. Not measured: not graded.
+    ``nox -s fuzz -- shared/fuzz/fuzz_ch07.py`` (or ``-- -k test_ch05``) fuzzes one chapter.
+    Not measured: not graded.
     """
     install(session, "test", "fuzz")
     args = in_parallel(list(session.posargs))

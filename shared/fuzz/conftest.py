@@ -12,11 +12,13 @@ import pytest
 
 from .bounds import BUDGET_SECONDS, EXAMPLES, SEED, reproduce_command
 
+CLOCKS: dict[str, float] = {}
 
-@pytest.fixture(scope="module")
-def chapter_clock() -> float:
-    """When this chapter's fuzzing began (one module per chapter)."""
-    return time.monotonic()
+
+@pytest.fixture
+def chapter_clock(request: pytest.FixtureRequest) -> float:
+    """When this chapter's fuzzing began in this process (one test function per chapter)."""
+    return CLOCKS.setdefault(request.node.originalname, time.monotonic())
 
 
 @pytest.fixture(autouse=True)
