@@ -1,1 +1,1 @@
-"""Chapter 1's app: ``uvicorn chapters.ch01_getting_started.app.main:app``."""
+"""챕터 1의 앱: ``uvicorn chapters.ch01_getting_started.app.main:app``."""

@@ -1,8 +1,6 @@
-"""Chapter 1: a first FastAPI app — a root route, a health check, one route per HTTP method.
+"""챕터 1: 첫 FastAPI 앱. 루트 경로, 헬스 체크, HTTP 메서드마다 하나의 경로 처리 함수.
 
-Run it:  uvicorn chapters.ch01_getting_started.app.main:app --reload
-   or:  fastapi dev chapters/ch01_getting_started/app/main.py
-Then open http://127.0.0.1:8000/docs (Swagger UI) or /redoc; the schema is /openapi.json.
+실행: ``uvicorn chapters.ch01_getting_started.app.main:app --reload`` 후 ``/docs``를 여세요.
 """
 
 from fastapi import FastAPI, status
@@ -19,17 +17,17 @@ app = FastAPI(
 
 @app.get("/", tags=["basics"], summary="첫 번째 엔드포인트")
 def read_root() -> dict[str, str]:
-    """The smallest path operation: a GET on ``/`` that returns JSON."""
+    """가장 작은 경로 처리 함수: ``GET /``에 JSON으로 답합니다."""
     return {"message": "안녕하세요, FastAPI!"}
 
 
 @app.get("/health", tags=["health"], summary="헬스 체크")
 def health() -> dict[str, str]:
-    """What a load balancer or a deploy script polls to know the app is up."""
+    """로드 밸런서나 배포 스크립트가 앱이 살아 있는지 확인하는 곳입니다."""
     return {"status": "ok"}
 
 
-# One path, one function per HTTP method: FastAPI routes on the pair (method, path).
+# 경로 하나에 메서드마다 함수 하나: FastAPI는 (메서드, 경로)의 짝으로 요청을 보냅니다.
 @app.get("/methods", tags=["methods"])
 def on_get() -> dict[str, str]:
     return {"method": "GET", "meaning": "조회 (read)"}
@@ -52,4 +50,4 @@ def on_patch() -> dict[str, str]:
 
 @app.delete("/methods", tags=["methods"], status_code=status.HTTP_204_NO_CONTENT)
 def on_delete() -> None:
-    """204 No Content: success with an empty body."""
+    """204 No Content: 성공했지만 본문은 비어 있습니다."""

@@ -1,4 +1,4 @@
-"""App metadata shown by the automatic docs (/docs, /redoc) and in /openapi.json."""
+"""자동 문서(``/docs``, ``/redoc``)와 ``/openapi.json``에 보이는 앱 메타데이터."""
 
 TITLE = "FastAPI 시작하기"
 VERSION = "1.0.0"

@@ -1,1 +1,1 @@
-"""Chapter 2's app: ``uvicorn chapters.ch02_path_and_query.app.main:app``."""
+"""챕터 2의 앱: ``uvicorn chapters.ch02_path_and_query.app.main:app``."""

@@ -1,8 +1,6 @@
-"""The in-memory catalogue the routes read (a database arrives in chapter 7).
+"""라우트가 읽는 메모리의 아이템 목록입니다(데이터베이스는 챕터 7).
 
-Routes get it through the ``get_catalog`` dependency instead of importing ``CATALOG``, so a
-test can hand the app its own items with ``app.dependency_overrides[get_catalog]``
-(chapter 6 explains dependencies in full).
+라우트는 ``get_catalog`` 의존성으로 받으므로 테스트가 자기 목록으로 바꿀 수 있습니다.
 """
 
 from typing import Annotated
@@ -32,7 +30,7 @@ CATALOG: tuple[Item, ...] = (
 
 
 def get_catalog() -> list[Item]:
-    """Every item in id order. The routes only read it; a fresh list per request."""
+    """번호순의 모든 아이템. 요청마다 새 리스트를 돌려주고, 라우트는 읽기만 합니다."""
     return list(CATALOG)
 
 

@@ -1,9 +1,6 @@
-"""Chapter 2: path and query parameters over an in-memory catalogue.
+"""챕터 2: 메모리의 아이템 목록 위에서 경로 매개변수와 쿼리 파라미터를 다룹니다.
 
-Run it:  uvicorn chapters.ch02_path_and_query.app.main:app --reload
-   or:  fastapi dev chapters/ch02_path_and_query/app/main.py
-Then try /items?tag=python&sort=-price&page=1&size=2, /items/1, /categories/food,
-/search?q=감귤 and watch /docs answer 422 for /items/0 or /categories/toys.
+실행: ``uvicorn chapters.ch02_path_and_query.app.main:app --reload`` 후 ``/docs``를 여세요.
 """
 
 from fastapi import FastAPI
@@ -12,7 +9,7 @@ from .catalog import get_catalog
 from .metadata import DESCRIPTION, TAGS, TITLE, VERSION
 from .routers import categories, items, search
 
-__all__ = ["app", "get_catalog"]  # the grading contract: see the chapter README
+__all__ = ["app", "get_catalog"]  # 채점 계약: 챕터 README를 보세요
 
 app = FastAPI(title=TITLE, version=VERSION, description=DESCRIPTION, openapi_tags=TAGS)
 app.include_router(items.router)

@@ -1,4 +1,4 @@
-"""App metadata shown by the automatic docs (/docs, /redoc) and in /openapi.json."""
+"""자동 문서(``/docs``, ``/redoc``)와 ``/openapi.json``에 보이는 앱 메타데이터."""
 
 TITLE = "경로 매개변수와 쿼리 매개변수"
 VERSION = "2.0.0"

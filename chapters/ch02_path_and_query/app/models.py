@@ -1,18 +1,16 @@
-"""The shapes the routes read and answer: a category Enum, an item, a page of items.
+"""라우트가 읽고 돌려주는 모양: 카테고리 Enum, 아이템, 아이템 한 페이지.
 
-Chapter 2 has no request bodies yet, so these are ``TypedDict``s (plain dicts with declared
-keys); Pydantic still validates them on the way out and /docs shows their schemas.
-Chapter 3 turns items into Pydantic models.
+아직 요청 본문이 없어서 ``TypedDict``로 적습니다. 그래도 Pydantic이 응답을 검증합니다.
 """
 
 from enum import Enum
 
-# On Python < 3.12 Pydantic needs typing_extensions' TypedDict, not typing's.
+# Python 3.12 미만에서 Pydantic은 typing이 아니라 typing_extensions의 TypedDict를 요구합니다.
 from typing_extensions import TypedDict
 
 
 class Category(str, Enum):
-    """The only values ``/categories/{category}`` accepts; anything else is a 422."""
+    """``/categories/{category}``가 받는 값은 이것뿐이고, 그 밖의 값은 422입니다."""
 
     books = "books"
     electronics = "electronics"
@@ -30,12 +28,12 @@ class Item(TypedDict):
     id: int
     name: str
     category: Category
-    price: int  # 원 (won): no fractions
+    price: int  # 원 단위: 소수점 없음
     tags: list[str]
 
 
 class Page(TypedDict):
-    """One page of a list: its items and where it sits in the whole (``total`` items)."""
+    """목록의 한 페이지: 그 아이템들과, 전체(``total``개) 중 어디인지."""
 
     items: list[Item]
     page: int

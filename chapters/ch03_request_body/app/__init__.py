@@ -1,1 +1,1 @@
-"""Chapter 3's app: ``uvicorn chapters.ch03_request_body.app.main:app``."""
+"""챕터 3의 앱: ``uvicorn chapters.ch03_request_body.app.main:app``."""

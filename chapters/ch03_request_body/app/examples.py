@@ -1,6 +1,6 @@
-"""Example bodies the docs show: on the ``Item`` schema and on ``PUT /items/{item_id}``.
+"""문서에 보이는 예시 본문: ``Item`` 스키마와 ``PUT /items/{item_id}``에 붙입니다.
 
-Each is a valid body (the tests send every one of them), so "Try it out" in /docs works as is.
+모두 올바른 본문이라(테스트가 하나하나 보냅니다) /docs의 "Try it out"이 그대로 동작합니다.
 """
 
 from typing import Any
@@ -14,7 +14,7 @@ ITEM_EXAMPLE: dict[str, Any] = {
     "images": [{"url": "https://example.com/images/gamgyul.jpg", "name": "감귤 상자"}],
 }
 
-# ``openapi_examples``: several named examples, each with a summary, picked from a drop-down.
+# ``openapi_examples``: 요약이 붙은 이름 있는 예시 여러 개, /docs의 드롭다운에서 고릅니다.
 REPLACE_EXAMPLES: dict[str, Any] = {
     "minimal": {
         "summary": "필수 필드만",

@@ -1,9 +1,6 @@
-"""Chapter 3: request bodies as Pydantic models, kept in an in-memory store.
+"""챕터 3: Pydantic 모델로 받는 요청 본문, 메모리 저장소에 보관합니다.
 
-Run it:  uvicorn chapters.ch03_request_body.app.main:app --reload
-   or:  fastapi dev chapters/ch03_request_body/app/main.py
-Then open /docs: POST /items shows the schema's example, PUT /items/{item_id} a drop-down of
-examples; send a bad body to see the 422 and its ``detail``.
+실행: ``uvicorn chapters.ch03_request_body.app.main:app --reload`` 뒤 ``/docs``를 여세요.
 """
 
 from collections.abc import AsyncIterator
@@ -15,12 +12,12 @@ from .metadata import DESCRIPTION, TAGS, TITLE, VERSION
 from .routers import items
 from .store import ItemStore
 
-__all__ = ["app"]  # the grading contract: see the chapter README
+__all__ = ["app"]  # 채점 계약: 챕터 README 참고
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Each run of the app (each ``with TestClient(app)``) gets a new, empty store."""
+    """앱을 실행할 때마다(``with TestClient(app)``마다) 빈 저장소를 새로 만듭니다."""
     app.state.store = ItemStore()
     yield
 

@@ -1,4 +1,4 @@
-"""App metadata shown by the automatic docs (/docs, /redoc) and in /openapi.json."""
+"""자동 문서(/docs, /redoc)와 /openapi.json에 보이는 앱 정보."""
 
 TITLE = "요청 본문과 Pydantic 모델"
 VERSION = "3.0.0"

@@ -1,8 +1,6 @@
-"""Request and response bodies: Pydantic checks these before a route's code runs.
+"""요청 본문과 응답 본문: 라우트의 코드보다 먼저 Pydantic이 검사합니다.
 
-``ItemBase`` holds the fields and what ``Field`` can say about each one alone; ``Item`` (the
-body clients send) adds the rules ``Field`` cannot say, as custom validators; ``ItemOut`` is
-what the API answers: a stored item with its ``id``.
+``ItemBase``는 필드와 제약, ``Item``은 커스텀 검증기, ``ItemOut``은 ``id``가 붙은 응답입니다.
 """
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
@@ -11,7 +9,7 @@ from .examples import ITEM_EXAMPLE
 
 
 class Image(BaseModel):
-    """A picture of an item: a nested model, an item carries a list of these."""
+    """아이템의 사진: 중첩 모델이며, 아이템은 이것의 리스트를 가집니다."""
 
     url: HttpUrl
     name: str = Field(min_length=1, max_length=100)
@@ -27,15 +25,15 @@ class ItemBase(BaseModel):
 
 
 class Item(ItemBase):
-    """An item as clients send it: the body of POST and PUT."""
+    """클라이언트가 보내는 아이템: POST와 PUT의 본문."""
 
-    # Shown on the schema in /docs and /openapi.json.
+    # /docs와 /openapi.json의 스키마에 보입니다.
     model_config = ConfigDict(json_schema_extra={"examples": [ITEM_EXAMPLE]})
 
     @field_validator("name")
     @classmethod
     def name_is_not_blank(cls, name: str) -> str:
-        """``min_length=1`` lets "   " through; strip it and refuse what is left empty."""
+        """``min_length=1``은 "   "를 통과시키므로, 공백을 빼고 비면 거부합니다."""
         name = name.strip()
         if not name:
             raise ValueError("상품명은 공백만으로 이루어질 수 없습니다")
@@ -44,7 +42,7 @@ class Item(ItemBase):
     @field_validator("tags")
     @classmethod
     def normalize_tags(cls, tags: list[str]) -> list[str]:
-        """Strip, lower-case, drop repeats, keep the order: "Sale " and "SALE" are one tag."""
+        """공백 제거, 소문자, 중복 제거, 순서 유지: "Sale "와 "SALE"은 같은 태그입니다."""
         normalized: list[str] = []
         for raw in tags:
             tag = raw.strip().lower()
@@ -56,13 +54,13 @@ class Item(ItemBase):
 
     @model_validator(mode="after")
     def discount_is_below_price(self) -> "Item":
-        """A rule across two fields: it can only run once both are valid."""
+        """두 필드에 걸친 규칙: 두 필드가 모두 올바를 때에만 실행할 수 있습니다."""
         if self.discount_price is not None and self.discount_price >= self.price:
             raise ValueError("할인가(discount_price)는 정가(price)보다 낮아야 합니다")
         return self
 
 
 class ItemOut(ItemBase):
-    """A stored item as the API answers it; it was validated as an Item on the way in."""
+    """API가 돌려주는 저장된 아이템: 들어올 때 이미 ``Item``으로 검증되었습니다."""
 
     id: int

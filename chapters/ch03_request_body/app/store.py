@@ -1,8 +1,6 @@
-"""Items kept in memory (a database arrives in chapter 7), one store per run of the app.
+"""메모리에 두는 아이템(데이터베이스는 챕터 7): 앱을 실행할 때마다 저장소 하나.
 
-The app creates its store in its lifespan (``app.state.store``), so every run, and every
-``with TestClient(app)`` block, starts empty. Routes get it through the ``get_store``
-dependency rather than a global.
+라우트는 전역 변수 대신 ``get_store`` 의존성으로 저장소를 받습니다.
 """
 
 import threading
@@ -18,10 +16,10 @@ class ItemStore:
     def __init__(self) -> None:
         self._items: dict[int, ItemOut] = {}
         self._last_id = 0
-        self._lock = threading.Lock()  # plain ``def`` routes run in a thread pool
+        self._lock = threading.Lock()  # 평범한 ``def`` 라우트는 스레드 풀에서 실행됩니다
 
     def add(self, items: Iterable[ItemBase]) -> list[ItemOut]:
-        """Store the items under new ids, one after another, and return them stored."""
+        """아이템마다 차례로 새 id를 붙여 저장하고, 저장된 것을 돌려줍니다."""
         with self._lock:
             stored = []
             for item in items:

@@ -1,1 +1,1 @@
-"""Chapter 4's app: ``uvicorn chapters.ch04_response_models.app.main:app``."""
+"""챕터 4의 앱: ``uvicorn chapters.ch04_response_models.app.main:app``."""

@@ -1,16 +1,14 @@
-"""Fixed data for the read-only endpoints: more fields than clients may see, on purpose.
+"""읽기 전용 엔드포인트의 고정 데이터: 클라이언트가 볼 필드보다 일부러 더 넣었습니다.
 
-Every catalog entry carries ``cost`` (what the shop paid): ``response_model=Item`` is what keeps
-it out of the answers. The entries also set different subsets of ``Item``'s fields, which is what
-``response_model_exclude_unset`` shows.
+``cost``(매입가)는 ``response_model=Item``이 응답에서 뺍니다.
 """
 
 from typing import Any
 
 ITEMS: dict[str, dict[str, Any]] = {
-    # Only name and price set: exclude_unset leaves the defaults out.
+    # 이름과 가격만 설정: exclude_unset이 기본값을 뺍니다.
     "keyboard": {"name": "기계식 키보드", "price": 89000, "cost": 52000},
-    # Every field set to a non-default value.
+    # 모든 필드를 기본값이 아닌 값으로 설정.
     "mouse": {
         "name": "무선 마우스",
         "description": "저소음 클릭",
@@ -19,7 +17,7 @@ ITEMS: dict[str, dict[str, Any]] = {
         "tags": ["무선", "사무용"],
         "cost": 18000,
     },
-    # Fields set to values equal to the defaults: set is set, so they stay in the answer.
+    # 기본값과 같은 값으로 명시: 설정은 설정이므로 응답에 남습니다.
     "cable": {
         "name": "USB-C 케이블",
         "description": None,

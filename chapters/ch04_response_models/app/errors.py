@@ -1,8 +1,6 @@
-"""422 answers without the rejected input: a bad sign-up must not echo its password back.
+"""거부된 입력을 빼는 422: 잘못된 가입이 비밀번호를 되돌려 보내면 안 됩니다.
 
-FastAPI's default handler puts each error's ``input`` in the answer; for a missing field that is
-the whole body, password included. This handler keeps FastAPI's shape minus ``input``.
-(Chapter 5 builds a full error format on the same idea.)
+FastAPI 기본 모양에서 ``input``만 뺍니다(이유는 README의 "엔드포인트").
 """
 
 from typing import Any
@@ -12,8 +10,8 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-# For the ``responses=`` of routes with a JSON body: FastAPI answers 400 by itself for a body it
-# cannot even decode (bytes that are not UTF-8); JSON that does not parse is a 422.
+# JSON 본문이 있는 라우트의 ``responses=``에 씁니다. UTF-8이 아닌 본문에는 FastAPI가 스스로
+# 400으로 응답합니다(깨진 JSON은 422).
 UNREADABLE_BODY: dict[int | str, dict[str, Any]] = {
     400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"}
 }

@@ -1,7 +1,6 @@
-"""Chapter 4: response models and status codes.
+"""챕터 4: 응답 모델과 상태 코드.
 
-Run it:  uvicorn chapters.ch04_response_models.app.main:app --reload
-   or:  fastapi dev chapters/ch04_response_models/app/main.py
+실행: ``uvicorn chapters.ch04_response_models.app.main:app --reload``
 """
 
 from collections.abc import AsyncIterator
@@ -18,7 +17,7 @@ from .store import get_user_store
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """A fresh user store for every run of the app: nothing carries over between runs (or tests)."""
+    """실행마다 새 사용자 저장소: 실행(또는 테스트) 사이에 아무것도 남지 않습니다."""
     app.state.users = {}
     yield
 

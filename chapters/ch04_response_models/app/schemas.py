@@ -1,8 +1,6 @@
-"""The chapter's Pydantic models: what comes in, what goes out, and what is stored.
+"""챕터의 Pydantic 모델: 들어오는 것, 나가는 것, 저장하는 것.
 
-The users' three models are the point of the chapter: ``UserIn`` carries the password in,
-``UserOut`` is all a client ever sees, ``UserInDB`` keeps only the password's hash. They share
-``UserBase`` so a field added there shows up in all three.
+핵심은 사용자 모델 세 개(``UserIn``, ``UserOut``, ``UserInDB``)이며 모두 ``UserBase``를 상속합니다.
 """
 
 from typing import Annotated, Literal
@@ -11,7 +9,7 @@ from pydantic import BaseModel, EmailStr, Field
 
 
 class Item(BaseModel):
-    """A catalog entry as clients see it (the stored entry has more: see ``catalog.py``)."""
+    """클라이언트가 보는 카탈로그 항목(저장된 항목에는 더 있습니다: ``catalog.py``)."""
 
     name: str
     description: str | None = None
@@ -31,7 +29,7 @@ class Plane(BaseModel):
     size: int = Field(description="좌석 수 (seats)")
 
 
-# ``type`` tells the two apart, in the schema (a discriminated oneOf) and when validating.
+# ``type``으로 둘을 구별합니다: 스키마(구별자가 있는 oneOf)에서도, 검증할 때도.
 Vehicle = Annotated[Car | Plane, Field(discriminator="type")]
 
 Username = Annotated[
@@ -52,17 +50,17 @@ class UserBase(BaseModel):
 
 
 class UserIn(UserBase):
-    """What ``POST /users`` accepts: the only model with the plain password."""
+    """``POST /users``가 받는 것: 평문 비밀번호가 있는 유일한 모델."""
 
     password: str = Field(min_length=8, max_length=128)
 
 
 class UserOut(UserBase):
-    """What every ``/users`` answer contains: no password, no hash."""
+    """모든 ``/users`` 응답의 내용: 비밀번호도 해시도 없습니다."""
 
 
 class UserInDB(UserBase):
-    """What the store keeps: the hash instead of the password."""
+    """저장소가 보관하는 것: 비밀번호 대신 해시."""
 
     hashed_password: str
 

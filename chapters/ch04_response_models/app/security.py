@@ -1,8 +1,8 @@
-"""Password hashing with pwdlib: the store keeps an Argon2 hash, never the password."""
+"""pwdlib로 비밀번호 해시: 저장소에는 비밀번호가 아니라 Argon2 해시만 둡니다."""
 
 from pwdlib import PasswordHash
 
-# pwdlib's recommended hasher is Argon2id; the hash string carries its own salt and parameters.
+# pwdlib의 권장 해셔는 Argon2id이고, 해시 문자열에 솔트와 매개변수가 함께 들어 있습니다.
 password_hash = PasswordHash.recommended()
 
 

@@ -1,1 +1,1 @@
-"""Chapter 5's app: ``uvicorn chapters.ch05_crud_and_errors.app.main:app``."""
+"""챕터 5의 앱: ``uvicorn chapters.ch05_crud_and_errors.app.main:app``."""

@@ -1,4 +1,4 @@
-"""The store a request works on: the one the app's lifespan made for this run of the app."""
+"""요청이 쓰는 저장소: 앱의 lifespan이 이번 실행을 위해 만든 저장소입니다."""
 
 from typing import Annotated
 

@@ -1,8 +1,6 @@
-"""Handlers that keep every error body in one documented shape: ``{"detail": ...}``.
+"""모든 에러 본문을 문서화된 한 가지 모양 ``{"detail": ...}``으로 맞추는 예외 처리기.
 
-``detail`` is a string for every error a person reads (404, 405, 409); for 422 it is a list of
-``{"loc", "msg", "type"}``. FastAPI's own 422 adds the rejected ``input`` (for a missing field,
-the whole body) and ``ctx``: the handler drops them, so an answer never echoes what was sent.
+422 처리기는 ``input``과 ``ctx``를 빼서 보낸 값을 되돌려 보내지 않습니다(README 참고).
 """
 
 from fastapi import FastAPI, Request, status

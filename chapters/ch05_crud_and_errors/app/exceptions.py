@@ -1,8 +1,6 @@
-"""The store's own exceptions: they say what went wrong in the domain, nothing about HTTP.
+"""저장소의 도메인 예외: 무엇이 잘못됐는지만 말하고 HTTP는 모릅니다.
 
-The routes turn ``DuplicateNameError`` into an ``HTTPException`` (409) themselves; for
-``OutOfStockError`` the app registers a handler instead (see ``error_handlers.py``), so any code
-anywhere may raise it and the answer is always the same.
+``DuplicateNameError``는 라우트가, ``OutOfStockError``는 등록된 처리기가 409로 바꿉니다.
 """
 
 

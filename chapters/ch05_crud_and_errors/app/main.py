@@ -1,7 +1,6 @@
-"""Chapter 5: ``/items`` CRUD with consistent errors.
+"""챕터 5: 에러 본문이 한 가지 모양인 ``/items`` CRUD.
 
-Run it:  uvicorn chapters.ch05_crud_and_errors.app.main:app --reload
-   or:  fastapi dev chapters/ch05_crud_and_errors/app/main.py
+실행: ``uvicorn chapters.ch05_crud_and_errors.app.main:app --reload``
 """
 
 from collections.abc import AsyncIterator
@@ -20,7 +19,7 @@ TAGS = [
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Each run of the app (a server start, a ``with TestClient(app)``) gets an empty store."""
+    """앱을 실행할 때마다(서버 시작, ``with TestClient(app)``) 빈 저장소를 만듭니다."""
     app.state.item_store = ItemStore()
     yield
 

@@ -1,4 +1,4 @@
-"""Request and response models of ``/items``, and the documented shape of every error body."""
+"""``/items``의 요청·응답 모델과, 모든 에러 본문의 문서화된 모양."""
 
 from typing import Annotated
 
@@ -11,9 +11,9 @@ Description = Annotated[str, Field(max_length=300)]
 
 
 class ItemCreate(BaseModel):
-    """The body of ``POST /items`` and of ``PUT /items/{id}`` (a full replacement)."""
+    """``POST /items``와 ``PUT /items/{id}``(전체 수정)의 요청 본문."""
 
-    # Unknown fields are an error, not silently dropped: ``{"id": 7}`` must not look accepted.
+    # 모르는 필드는 버리지 않고 에러로: ``{"id": 7}``이 받아들여진 것처럼 보이면 안 됩니다.
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{"name": "아메리카노", "price": 4500, "stock": 10}]},
@@ -26,26 +26,26 @@ class ItemCreate(BaseModel):
 
 
 class ItemPatch(BaseModel):
-    """The body of ``PATCH /items/{id}``: only the fields sent change."""
+    """``PATCH /items/{id}``의 요청 본문: 보낸 필드만 바뀝니다."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"price": 5000}]})
 
     name: Name | None = None
     price: Price | None = None
-    description: Description | None = None  # null clears it
+    description: Description | None = None  # null이면 지웁니다
     stock: Stock | None = None
 
     @field_validator("name", "price", "stock")
     @classmethod
     def not_null(cls, value: object) -> object:
-        """Left out means "keep"; sent as null means "erase", which these fields cannot be."""
+        """생략은 "그대로 두기", null은 "지우기"인데 이 필드들은 지울 수 없습니다."""
         if value is None:
             raise ValueError("null로 지울 수 없는 필드입니다 (this field cannot be null)")
         return value
 
 
 class Item(BaseModel):
-    """An item as stored and answered."""
+    """저장되고 응답으로 나가는 아이템."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -63,7 +63,7 @@ class Purchase(BaseModel):
 
 
 class ErrorMessage(BaseModel):
-    """Every error but 422: ``{"detail": "<what went wrong, for a person>"}``."""
+    """422를 뺀 모든 에러: ``{"detail": "<사람이 읽는 설명>"}``."""
 
     detail: str
 
@@ -75,6 +75,6 @@ class FieldError(BaseModel):
 
 
 class ValidationErrorBody(BaseModel):
-    """422: ``{"detail": [{"loc": [...], "msg": "...", "type": "..."}]}``, no rejected input."""
+    """422: ``{"detail": [{"loc": [...], "msg": "...", "type": "..."}]}``, 거부된 입력 없이."""
 
     detail: list[FieldError]

@@ -1,10 +1,6 @@
-"""The items, in memory (the database comes in chapter 7), correct under concurrent requests.
+"""메모리에 두는 아이템(데이터베이스는 챕터 7): 동시 요청에도 올바르게 동작합니다.
 
-Sync routes run on a thread pool, so two requests can be inside the store at once. Every method
-holds one lock for its whole read-check-write: two PATCHes of one item cannot both start from the
-old version (a lost update), two creates cannot take the same id or the same name, two purchases
-cannot sell the last unit twice. Ids come from a counter that only goes up: a deleted item's id is
-never given out again.
+메서드마다 읽기-확인-쓰기 전체에 락 하나를 잡습니다(이유는 README의 "더 나아가기").
 """
 
 import threading
@@ -16,12 +12,12 @@ from .schemas import Item, ItemCreate
 
 class ItemStore:
     def __init__(self) -> None:
-        self._items: dict[int, Item] = {}  # ids only grow, so insertion order is id order
+        self._items: dict[int, Item] = {}  # id는 늘기만 하므로 넣은 순서가 곧 id 순서
         self._last_id = 0
         self._lock = threading.Lock()
 
     def page(self, offset: int, limit: int) -> tuple[list[Item], int]:
-        """Items ``offset`` to ``offset + limit`` in id order, and how many there are in all."""
+        """id 순서로 ``offset``부터 ``offset + limit``까지의 아이템과 전체 개수."""
         with self._lock:
             items = list(self._items.values())
         return items[offset : offset + limit], len(items)
@@ -39,7 +35,7 @@ class ItemStore:
             return item
 
     def replace(self, item_id: int, data: ItemCreate) -> Item | None:
-        """The item with every field from ``data``; ``None`` if there is no such item."""
+        """모든 필드를 ``data``로 바꾼 아이템; 그런 아이템이 없으면 ``None``."""
         with self._lock:
             if item_id not in self._items:
                 return None
@@ -49,7 +45,7 @@ class ItemStore:
             return item
 
     def update(self, item_id: int, changes: dict[str, Any]) -> Item | None:
-        """The item with ``changes`` applied to its current version; ``None`` if it is gone."""
+        """현재 버전에 ``changes``를 적용한 아이템; 이미 없으면 ``None``."""
         with self._lock:
             current = self._items.get(item_id)
             if current is None:
@@ -65,7 +61,7 @@ class ItemStore:
             return self._items.pop(item_id, None) is not None
 
     def purchase(self, item_id: int, quantity: int) -> Item | None:
-        """Take ``quantity`` out of stock, or raise ``OutOfStockError`` and change nothing."""
+        """재고에서 ``quantity``를 빼거나, 아무것도 바꾸지 않고 ``OutOfStockError``를 던집니다."""
         with self._lock:
             current = self._items.get(item_id)
             if current is None:
@@ -77,6 +73,6 @@ class ItemStore:
             return item
 
     def _check_name_free(self, name: str, owner: int | None = None) -> None:
-        """Names are unique; an item may keep its own. Call with the lock held."""
+        """이름은 겹칠 수 없고 자기 이름은 유지할 수 있습니다. 락을 잡은 채 부르세요."""
         if any(item.name == name and item.id != owner for item in self._items.values()):
             raise DuplicateNameError(name)

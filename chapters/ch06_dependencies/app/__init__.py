@@ -1,1 +1,1 @@
-"""Chapter 6's app: ``uvicorn chapters.ch06_dependencies.app.main:app``."""
+"""챕터 6의 앱: ``uvicorn chapters.ch06_dependencies.app.main:app``."""

@@ -1,7 +1,6 @@
-"""A small read-only catalogue, and a "connection" to it that must be opened and closed.
+"""읽기 전용의 작은 상품 목록과, 열고 닫아야 하는 그 목록의 "연결".
 
-The connection stands in for a database session (chapter 7 has the real one): the ``yield``
-dependency in ``resources.py`` opens it per request and closes it afterwards.
+연결은 데이터베이스 세션(챕터 7)을 대신하며, ``resources.py``의 ``yield`` 의존성이 여닫습니다.
 """
 
 from pydantic import BaseModel
@@ -36,25 +35,25 @@ CATALOG: tuple[Item, ...] = tuple(
 
 
 def search(term: str | None) -> list[Item]:
-    """Every item whose name contains ``term`` (case-insensitive); all items when it is None."""
+    """이름에 ``term``이 들어간 아이템(대소문자 무시); ``term``이 None이면 전부."""
     if term is None:
         return list(CATALOG)
     return [item for item in CATALOG if term in item.name.casefold()]
 
 
 class ClosedConnectionError(RuntimeError):
-    """Using a connection after its dependency closed it is a bug in the caller."""
+    """의존성이 닫은 연결을 쓰는 것은 호출한 쪽의 버그입니다."""
 
 
 class CatalogConnection:
-    """A numbered handle on the catalogue that refuses to work once closed."""
+    """번호가 붙은 상품 목록 연결: 닫힌 뒤에는 동작하지 않습니다."""
 
     def __init__(self, number: int) -> None:
         self.number = number
         self.closed = False
 
     def get(self, item_id: int) -> Item | None:
-        if self.closed:  # pragma: no cover - no route keeps a connection past its request
+        if self.closed:  # pragma: no cover - 요청이 끝난 뒤까지 연결을 쥐는 라우트는 없음
             raise ClosedConnectionError(f"connection {self.number} is closed")
         return next((item for item in CATALOG if item.id == item_id), None)
 

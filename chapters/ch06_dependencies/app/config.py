@@ -1,7 +1,6 @@
-"""Settings from the environment: the API key is never written in the code.
+"""환경 변수에서 읽는 설정: API 키는 코드에 쓰지 않습니다.
 
-``API_KEY=... uvicorn chapters.ch06_dependencies.app.main:app`` sets it; without it the
-protected routes answer 503 instead of accepting a default key someone could guess.
+키가 없으면 보호된 라우트는 짐작 가능한 기본 키 대신 503으로 응답합니다.
 """
 
 from functools import lru_cache
@@ -13,7 +12,7 @@ from pydantic_settings import BaseSettings
 
 
 class Settings(BaseSettings):
-    """Read once from environment variables (``API_KEY``, ``APP_NAME``)."""
+    """환경 변수(``API_KEY``, ``APP_NAME``)에서 한 번 읽습니다."""
 
     app_name: str = "의존성 주입 데모"
     api_key: SecretStr | None = None
@@ -21,7 +20,7 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    """One ``Settings`` per process; call ``get_settings.cache_clear()`` after changing env."""
+    """프로세스마다 ``Settings`` 하나; 환경 변수를 바꾼 뒤에는 ``cache_clear()``를 부르세요."""
     return Settings()
 
 

@@ -1,7 +1,6 @@
-"""Chapter 6: dependency injection — functions, classes, sub-dependencies, ``yield``, caching.
+"""챕터 6: 의존성 주입 — 함수, 클래스, 하위 의존성, ``yield``, 캐싱.
 
-Run it:  API_KEY=change-me uvicorn chapters.ch06_dependencies.app.main:app --reload
-   or:  API_KEY=change-me fastapi dev chapters/ch06_dependencies/app/main.py
+실행: ``API_KEY=change-me uvicorn chapters.ch06_dependencies.app.main:app --reload``
 """
 
 from collections.abc import AsyncIterator
@@ -34,7 +33,7 @@ __all__ = [
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Each run of the app starts with an empty event log of its own."""
+    """앱을 실행할 때마다 자기만의 빈 이벤트 기록으로 시작합니다."""
     app.state.event_log = new_event_log()
     yield
 
@@ -45,7 +44,7 @@ app = FastAPI(
     description=DESCRIPTION,
     openapi_tags=TAGS,
     lifespan=lifespan,
-    # A global dependency: it runs for every route of every router.
+    # 전역 의존성: 모든 라우터의 모든 라우트에서 실행됩니다.
     dependencies=[Depends(request_id)],
 )
 app.include_router(items.router)

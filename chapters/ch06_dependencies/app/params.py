@@ -1,7 +1,6 @@
-"""Query-parameter dependencies: a function, a class (pagination) and a sub-dependency.
+"""쿼리 파라미터 의존성: 함수, 클래스(페이지 처리), 하위 의존성.
 
-Endpoints declare ``SearchDep`` or ``PaginationDep`` instead of repeating the same parameters,
-limits and clean-up in every signature; the ``Annotated`` aliases are what they share.
+엔드포인트는 같은 매개변수와 제한을 반복하는 대신 ``Annotated`` 별칭을 나눠 씁니다.
 """
 
 from collections.abc import Sequence
@@ -22,7 +21,7 @@ def search_term(
         Query(max_length=MAX_TERM_LENGTH, description="이름에 포함된 검색어 (search term)"),
     ] = None,
 ) -> str | None:
-    """A plain function dependency: trims and case-folds ``q``; a blank ``q`` means no filter."""
+    """함수 의존성: ``q``의 앞뒤 공백을 빼고 대소문자를 통일합니다. 빈 ``q``는 필터 없음."""
     if q is None or not q.strip():
         return None
     return q.strip().casefold()
@@ -40,10 +39,9 @@ class SearchQuery:
 def query_or_cookie(
     term: SearchDep, last_query: Annotated[str | None, Cookie()] = None
 ) -> SearchQuery:
-    """A sub-dependency: builds on ``search_term`` and falls back to the last search's cookie.
+    """하위 의존성: ``search_term`` 위에서, 검색어가 없으면 마지막 검색의 쿠키를 씁니다.
 
-    The cookie holds the term percent-encoded (header values are ASCII); a cookie that is not
-    a valid term is ignored rather than refused: the client did not type it.
+    잘못된 쿠키는 거부하지 않고 무시합니다(이유는 README의 "더 나아가기").
     """
     if term is not None:
         return SearchQuery(term, "query")
@@ -57,7 +55,7 @@ QueryOrCookieDep = Annotated[SearchQuery, Depends(query_or_cookie)]
 
 
 class Pagination:
-    """A class as a dependency: FastAPI reads ``page``/``size`` from ``__init__``'s signature."""
+    """클래스 의존성: FastAPI가 ``__init__``의 시그니처에서 ``page``/``size``를 읽습니다."""
 
     def __init__(
         self,
@@ -72,9 +70,9 @@ class Pagination:
         return (self.page - 1) * self.size
 
     def apply(self, rows: Sequence[T]) -> list[T]:
-        """This page's slice of ``rows``."""
+        """``rows`` 가운데 이 페이지의 구간."""
         return list(rows[self.offset : self.offset + self.size])
 
 
-# Depends() with no argument: the class named in the annotation is the dependency.
+# 인자 없는 Depends(): 타입 주석에 적은 클래스가 곧 의존성입니다.
 PaginationDep = Annotated[Pagination, Depends()]

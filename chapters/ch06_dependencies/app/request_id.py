@@ -1,7 +1,6 @@
-"""A global dependency: every route answers with an ``X-Request-ID`` header.
+"""전역 의존성: 모든 라우트가 ``X-Request-ID`` 헤더를 붙여 응답합니다.
 
-A caller's own id is echoed (so logs on both sides match); otherwise a new one is made.
-Dependencies run only on matched routes, so 404s carry no id; chapter 9's middleware does.
+호출한 쪽의 id는 그대로 돌려주고, 없으면 새로 만듭니다. 없는 경로의 404에는 붙지 않습니다.
 """
 
 import uuid

@@ -1,4 +1,4 @@
-"""Response bodies of the chapter's routes."""
+"""이 챕터 라우트의 응답 본문."""
 
 from typing import Literal
 
@@ -8,7 +8,7 @@ from .catalog import Item
 
 
 class ItemPage(BaseModel):
-    """One page of the (optionally filtered) catalogue, with the number of all matches."""
+    """(검색어로 거를 수 있는) 상품 목록의 한 페이지와, 일치한 전체 개수."""
 
     q: str | None
     page: int
@@ -18,7 +18,7 @@ class ItemPage(BaseModel):
 
 
 class SearchResult(ItemPage):
-    """A search page, saying whether the term came from ``?q=`` or the ``last_query`` cookie."""
+    """검색 결과 한 페이지: 검색어가 ``?q=``와 ``last_query`` 쿠키 중 어디서 왔는지도 담습니다."""
 
     source: Literal["query", "cookie"] | None
 

@@ -1,8 +1,6 @@
-"""The API-key check the ``/secure`` router puts in front of every one of its routes.
+"""``/secure`` 라우터가 모든 라우트 앞에 두는 API 키 검사.
 
-401 when the ``X-API-Key`` header is missing (no credentials: FastAPI's own ``APIKeyHeader``
-answers the same, with ``WWW-Authenticate: APIKey``), 403 when a key is sent but is not the
-configured one, 503 when the server has no key configured at all.
+헤더가 없으면 401, 틀린 키는 403, 서버에 키가 없으면 503입니다(README 참고).
 """
 
 import secrets
@@ -13,7 +11,7 @@ from fastapi.security import APIKeyHeader
 
 from .config import SettingsDep
 
-# auto_error=False: we raise our own errors, and /docs still gets its "Authorize" button.
+# auto_error=False: 에러는 직접 던지고, /docs의 "Authorize" 버튼은 그대로 둡니다.
 api_key_header = APIKeyHeader(
     name="X-API-Key", auto_error=False, description="서버의 `API_KEY` 환경 변수와 같은 값"
 )
@@ -22,7 +20,7 @@ api_key_header = APIKeyHeader(
 def verify_api_key(
     settings: SettingsDep, api_key: Annotated[str | None, Security(api_key_header)]
 ) -> None:
-    """A sub-dependency chain: settings and the header are dependencies of this check."""
+    """하위 의존성의 사슬: 설정과 헤더가 이 검사의 의존성입니다."""
     expected = settings.api_key.get_secret_value() if settings.api_key else ""
     if not expected:
         raise HTTPException(
@@ -35,6 +33,6 @@ def verify_api_key(
             "X-API-Key 헤더가 필요합니다.",
             headers={"WWW-Authenticate": "APIKey"},
         )
-    # compare_digest takes the same time wherever the strings differ: no timing hints.
+    # compare_digest는 어디서 달라지든 같은 시간이 걸려 응답 시간으로 단서를 주지 않습니다.
     if not secrets.compare_digest(api_key.encode(), expected.encode()):
         raise HTTPException(status.HTTP_403_FORBIDDEN, "API 키가 올바르지 않습니다.")

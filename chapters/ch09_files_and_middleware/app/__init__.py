@@ -1,1 +1,1 @@
-"""Chapter 9's app: ``uvicorn chapters.ch09_files_and_middleware.app.main:app``."""
+"""챕터 9의 앱: ``uvicorn chapters.ch09_files_and_middleware.app.main:app``."""

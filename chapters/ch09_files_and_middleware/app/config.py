@@ -1,7 +1,6 @@
-"""Settings from the environment: where uploads go, how big they may be, who may call us.
+"""환경 변수에서 읽는 설정: 업로드 폴더, 크기 한도, 허용 형식, CORS 출처.
 
-``UPLOAD_DIR``, ``MAX_UPLOAD_BYTES``, ``MAX_REQUEST_BYTES``, ``ALLOWED_CONTENT_TYPES`` and
-``CORS_ORIGINS`` (lists as JSON, e.g. ``CORS_ORIGINS='["https://app.example.com"]'``).
+목록은 JSON으로 줍니다(예: ``CORS_ORIGINS='["https://app.example.com"]'``).
 """
 
 from functools import lru_cache
@@ -14,18 +13,18 @@ from pydantic_settings import BaseSettings
 
 from .filetypes import EXTENSIONS
 
-# The chapter's own data/ folder (git-ignored), created when the first file is stored.
+# 챕터 자신의 data/ 폴더(git이 무시함). 첫 파일을 저장할 때 만들어집니다.
 DEFAULT_UPLOAD_DIR = Path(__file__).resolve().parents[1] / "data" / "uploads"
 
 
 class Settings(BaseSettings):
     upload_dir: Path = DEFAULT_UPLOAD_DIR
-    # One file's limit, checked while it is copied into upload_dir.
+    # 파일 하나의 한도. upload_dir로 복사하면서 확인합니다.
     max_upload_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
-    # The whole request body's limit, checked before the body is parsed (middleware).
+    # 요청 본문 전체의 한도. 본문을 파싱하기 전에 미들웨어가 확인합니다.
     max_request_bytes: int = Field(default=10 * 1024 * 1024, gt=0)
     allowed_content_types: list[str] = Field(default_factory=lambda: list(EXTENSIONS))
-    # Browsers' origins allowed to call the API from JavaScript; never "*" with credentials.
+    # JavaScript로 API를 부를 수 있는 브라우저 출처. "*"는 쓰지 않습니다.
     cors_origins: list[str] = ["http://localhost:3000", "http://127.0.0.1:3000"]
 
     @field_validator("allowed_content_types")
@@ -39,7 +38,7 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    """One ``Settings`` per process; tests override this dependency."""
+    """프로세스마다 ``Settings`` 하나. 테스트는 이 의존성을 오버라이드합니다."""
     return Settings()
 
 

@@ -1,12 +1,11 @@
-"""The file types the app accepts: the extension each is stored with, and how to recognise it.
+"""앱이 받는 파일 형식: 저장할 때 붙이는 확장자와, 내용으로 형식을 알아보는 방법.
 
-A client's ``Content-Type`` is only a claim; the first bytes of the file must agree with it
-(a "PNG" that does not start with PNG's signature is refused).
+클라이언트의 ``Content-Type``은 주장일 뿐이라 파일의 첫 바이트가 그와 맞아야 합니다.
 """
 
 import codecs
 
-# Stored names get their extension from this table, never from the client's file name.
+# 저장 이름의 확장자는 클라이언트의 파일 이름이 아니라 이 표에서 옵니다.
 EXTENSIONS = {
     "image/png": ".png",
     "image/jpeg": ".jpg",
@@ -28,10 +27,9 @@ def base_type(content_type: str | None) -> str:
 
 
 class ContentCheck:
-    """Checks a file's bytes against its declared type, chunk by chunk, as they are copied.
+    """복사하는 조각마다 파일의 바이트가 선언한 형식과 맞는지 확인합니다.
 
-    The first chunk must start with the type's signature (chunks are far longer than any
-    signature); a text file must be UTF-8 from its first byte to its last.
+    첫 조각은 형식의 시그니처로 시작해야 하고, 텍스트는 끝까지 UTF-8이어야 합니다.
     """
 
     def __init__(self, media_type: str) -> None:
@@ -40,7 +38,7 @@ class ContentCheck:
         self.text_decoder = codecs.getincrementaldecoder("utf-8")()
 
     def feed(self, chunk: bytes, final: bool = False) -> bool:
-        """False as soon as the bytes cannot be of the declared type."""
+        """바이트가 선언한 형식일 수 없게 되는 즉시 False입니다."""
         first, self.first = self.first, False
         if self.media_type == "text/plain":
             try:

@@ -1,7 +1,6 @@
-"""Chapter 9: form fields, file uploads with limits, downloads, middleware, CORS, routers.
+"""챕터 9: 폼 필드, 한도가 있는 파일 업로드와 다운로드, 미들웨어, CORS, 라우터.
 
-Run it:  uvicorn chapters.ch09_files_and_middleware.app.main:app --reload
-Then try POST /upload in /docs; the response headers show X-Request-ID and X-Process-Time.
+실행: ``uvicorn chapters.ch09_files_and_middleware.app.main:app --reload``
 """
 
 from fastapi import FastAPI
@@ -13,7 +12,7 @@ from .middleware import BodySizeLimitMiddleware, request_id_and_timing
 from .routers import files, forms, system
 from .validation import validation_error
 
-# What the test suite uses (the grading contract in the README), besides ``app``.
+# ``app`` 말고 테스트가 쓰는 이름(README의 채점 계약).
 __all__ = ["Settings", "app", "get_settings"]
 
 settings = get_settings()
@@ -34,13 +33,13 @@ app.include_router(files.router)
 app.include_router(forms.router)
 app.include_router(system.router)
 
-# The middleware added last runs first: CORS, then the request id, then the size limit.
+# 마지막에 추가한 미들웨어가 먼저 실행됩니다: CORS, 요청 ID, 크기 한도 순서.
 app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
 app.middleware("http")(request_id_and_timing)
 app.add_middleware(
     CORSMiddleware,
-    allow_origins=settings.cors_origins,  # an explicit list, never "*"
+    allow_origins=settings.cors_origins,  # 명시한 목록, "*"는 쓰지 않음
     allow_methods=["GET", "POST"],
     allow_headers=["Content-Type", "X-Request-ID"],
-    expose_headers=["X-Request-ID", "X-Process-Time"],  # let the page's JavaScript read them
+    expose_headers=["X-Request-ID", "X-Process-Time"],  # 페이지의 JavaScript가 읽도록
 )

@@ -1,7 +1,6 @@
-"""The app's own middleware: a request id and a timing header, and a cap on the body size.
+"""앱의 미들웨어: 요청 ID와 처리 시간 헤더, 그리고 본문 크기 한도.
 
-Middleware wraps every request, matched route or not (404s and 413s get the headers too),
-which a dependency cannot do: dependencies run only for a matched route.
+미들웨어는 맞는 라우트가 없는 요청(404, 413)도 감싸므로 의존성으로는 할 수 없습니다.
 """
 
 import logging
@@ -17,22 +16,22 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 logger = logging.getLogger(__name__)
 
-# A caller's own id is kept if it is short and plain: it ends up in our logs and headers.
+# 보낸 id는 짧고 평범할 때만 씁니다. 로그와 헤더에 그대로 들어가기 때문입니다.
 REQUEST_ID_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 async def request_id_and_timing(
     request: Request, call_next: Callable[[Request], Awaitable[Response]]
 ) -> Response:
-    """``X-Request-ID`` (the caller's, if valid, else a new uuid4) and ``X-Process-Time``."""
+    """``X-Request-ID``(올바르면 보낸 값, 아니면 새 uuid4)와 ``X-Process-Time``을 붙입니다."""
     incoming = request.headers.get("X-Request-ID", "")
     request_id = incoming if REQUEST_ID_PATTERN.fullmatch(incoming) else uuid.uuid4().hex
-    request.state.request_id = request_id  # routes and logs can use it
+    request.state.request_id = request_id  # 라우트와 로그가 쓸 수 있게
     start = time.perf_counter()
     response = await call_next(request)
     elapsed = time.perf_counter() - start
     response.headers["X-Request-ID"] = request_id
-    response.headers["X-Process-Time"] = f"{elapsed:.6f}"  # seconds
+    response.headers["X-Process-Time"] = f"{elapsed:.6f}"  # 초
     logger.info(
         "%s %s -> %d in %.1f ms [%s]",
         request.method,
@@ -45,15 +44,9 @@ async def request_id_and_timing(
 
 
 class BodySizeLimitMiddleware:
-    """413 for a request body over ``max_bytes``, before the endpoint has parsed it.
+    """``max_bytes``를 넘는 요청 본문은 엔드포인트가 파싱하기 전에 413입니다.
 
-    A declared ``Content-Length`` over the limit is refused at once: not one byte of the body
-    is read. A body without one (chunked) is counted as it arrives and refused the moment it
-    passes the limit. Either way Starlette's multipart parser never spools more than the
-    limit to memory or to its temporary files.
-
-    A pure ASGI middleware, because it must wrap ``receive``; ``@app.middleware("http")``
-    only sees the request and the response.
+    ``receive``를 감싸야 하므로 순수 ASGI 미들웨어입니다(README의 "더 나아가기").
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
@@ -72,7 +65,7 @@ class BodySizeLimitMiddleware:
             response = JSONResponse(
                 {"detail": self.too_large()},
                 status_code=status.HTTP_413_CONTENT_TOO_LARGE,
-                headers={"Connection": "close"},  # the unread body cannot be skipped
+                headers={"Connection": "close"},  # 읽지 않은 본문은 건너뛸 수 없음
             )
             await response(scope, receive, send)
             return
@@ -85,7 +78,7 @@ class BodySizeLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    # Raised where the endpoint reads its body: FastAPI turns it into the 413.
+                    # 엔드포인트가 본문을 읽는 자리에서 올라가고, FastAPI가 413으로 바꿉니다.
                     raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, self.too_large())
             return message
 

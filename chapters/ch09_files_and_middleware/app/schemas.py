@@ -1,4 +1,4 @@
-"""What the file and form endpoints answer."""
+"""파일과 폼 엔드포인트가 돌려주는 모델."""
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
@@ -28,9 +28,9 @@ class ContactOut(BaseModel):
 
 
 class ProfileForm(BaseModel):
-    """A form described by one model (``Annotated[ProfileForm, Form()]``)."""
+    """모델 하나로 설명하는 폼(``Annotated[ProfileForm, Form()]``)."""
 
-    model_config = ConfigDict(extra="forbid")  # an unexpected form field is a 422
+    model_config = ConfigDict(extra="forbid")  # 모르는 폼 필드는 422
 
     username: str = Field(min_length=3, max_length=20, pattern=r"^[a-z0-9_]+$")
     age: int = Field(ge=0, le=150)

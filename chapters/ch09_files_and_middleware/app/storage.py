@@ -1,13 +1,6 @@
-"""Uploaded files on disk: copied in chunks under a limit, stored under names we make up.
+"""디스크의 업로드 파일: 한도 안에서 조각으로 복사하고, 서버가 만든 이름으로 저장합니다.
 
-By the time an endpoint runs, Starlette's multipart parser has already read the request and
-spooled each file to a ``SpooledTemporaryFile`` (memory up to 1 MB, then a temporary file on
-disk). The checks here guard ``UPLOAD_DIR``; the ``BodySizeLimitMiddleware`` guards the spool,
-by refusing an oversized body before it is parsed.
-
-A stored name is ``<32 hex digits><extension>``: a fresh uuid4 and the extension of the
-*checked* content type. Nothing the client sent (``../../etc/passwd``, ``/abs/name``,
-``C:\\evil.exe``) ever becomes part of a path.
+이름은 uuid4 + 확인된 형식의 확장자이고, 클라이언트가 보낸 것은 경로에 들어가지 않습니다.
 """
 
 import os
@@ -34,8 +27,8 @@ class StoredFile:
 
 
 def display_name(filename: str | None) -> str:
-    """The client's file name without any folder part, for showing only (never for a path)."""
-    return PureWindowsPath(filename or "").name or "unnamed"  # splits on "/" and "\\" both
+    """폴더 부분을 뺀 클라이언트의 파일 이름. 표시용일 뿐 경로에는 쓰지 않습니다."""
+    return PureWindowsPath(filename or "").name or "unnamed"  # "/"와 "\\"를 둘 다 나눔
 
 
 def check_type(upload: UploadFile, settings: Settings) -> str:
@@ -52,12 +45,10 @@ def check_type(upload: UploadFile, settings: Settings) -> str:
 def save_upload(
     upload: UploadFile, settings: Settings, loc: tuple[str | int, ...] = ("body", "file")
 ) -> StoredFile:
-    """Copy ``upload`` into ``settings.upload_dir``; on any refusal, nothing stays behind.
+    """``upload``을 ``settings.upload_dir``에 복사합니다. 거절하면 아무것도 남기지 않습니다.
 
-    413 past ``max_upload_bytes``, 415 for a type not allowed or bytes that do not match it,
-    422 for an empty file (at ``loc``, the form field it came in). The copy is written to a
-    hidden ``.part`` file first and renamed only when complete, so a half-written file is
-    never downloadable.
+    한도를 넘으면 413, 형식이 틀리면 415, 빈 파일은 ``loc``의 422입니다.
+    숨김 ``.part`` 파일에 쓰고 다 쓴 뒤에 이름을 바꾸므로 반쯤 쓴 파일은 내려받을 수 없습니다.
     """
     media_type = check_type(upload, settings)
     settings.upload_dir.mkdir(parents=True, exist_ok=True)
@@ -89,8 +80,7 @@ def save_upload(
 
 
 def empty_file(upload: UploadFile, loc: tuple[str | int, ...]) -> RequestValidationError:
-    """A 422 in FastAPI's own shape, the one ``/openapi.json`` documents for every 422:
-    ``{"detail": [{"type", "loc", "msg", "input"}]}``, like any other bad value sent."""
+    """``/openapi.json``이 모든 422에 문서화한 FastAPI 자신의 모양으로 된 422입니다."""
     message = f"빈 파일입니다 ({display_name(upload.filename)})."
     return RequestValidationError(
         [{"type": "empty_file", "loc": loc, "msg": message, "input": None}]
@@ -110,8 +100,10 @@ def delete_stored(files: list[StoredFile], settings: Settings) -> None:
 
 
 def stored_path(file_id: str, settings: Settings) -> Path | None:
-    """The stored file for an id the route has already matched against ``FILE_ID_PATTERN``
-    (hex digits and one extension: no "/", no "..", so it names a file right in upload_dir)."""
+    """``FILE_ID_PATTERN``을 이미 통과한 id의 저장된 파일(없으면 ``None``).
+
+    그 id에는 "/"도 ".."도 없으므로 upload_dir 바로 안의 파일만 가리킵니다.
+    """
     path = settings.upload_dir / file_id
     return path if path.is_file() else None
 

@@ -1,4 +1,4 @@
-"""422 답은 거절한 입력을 앞부분만 돌려줍니다 (큰 본문이 그대로 되돌아오지 않게)."""
+"""422 응답은 거절한 입력의 앞부분만 돌려줍니다(큰 본문이 그대로 되돌아오지 않게)."""
 
 import json
 from typing import Any
@@ -12,7 +12,7 @@ MAX_INPUT_CHARS = 100
 
 
 def shortened(value: Any) -> Any:
-    """A long string, or a large list or object, becomes its first characters and "…"."""
+    """긴 문자열이나 큰 목록·객체는 처음 몇 글자와 "…"로 줄입니다."""
     if isinstance(value, (bytes, bytearray)):
         value = bytes(value[: MAX_INPUT_CHARS * 4]).decode("utf-8", errors="replace")
     if isinstance(value, str):
@@ -24,7 +24,7 @@ def shortened(value: Any) -> Any:
 
 
 async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-    """FastAPI's own 422 body, each error's ``input`` cut to a short prefix."""
+    """FastAPI 자신의 422 본문이되, 에러마다 ``input``을 앞부분만 남깁니다."""
     errors = [
         {**error, "input": shortened(error["input"])} if "input" in error else error
         for error in exc.errors()

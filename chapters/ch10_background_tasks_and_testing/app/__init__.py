@@ -1,1 +1,1 @@
-"""Chapter 10's app: ``uvicorn chapters.ch10_background_tasks_and_testing.app.main:app``."""
+"""챕터 10의 앱: ``uvicorn chapters.ch10_background_tasks_and_testing.app.main:app``."""

@@ -1,9 +1,6 @@
-"""The audit log: one JSON line per state-changing request, appended after the response.
+"""감사 로그: 상태를 바꾸는 요청마다 JSON 한 줄을 응답 뒤에 덧붙입니다.
 
-``AuditDep`` gives a route ``audit.record(action, **details)``, which registers the write as a
-background task: it runs only if the route returns normally (a request that fails with an
-``HTTPException`` changed nothing and leaves no line).
-"""
+``AuditDep``는 기록을 백그라운드 작업으로 등록하므로, 실패한 요청은 줄을 남기지 않습니다."""
 
 import json
 import threading
@@ -16,11 +13,11 @@ from fastapi import BackgroundTasks, Depends, Request
 from .background import logged_task
 from .config import SettingsDep
 
-_write_lock = threading.Lock()  # tasks run in several threads: one whole line at a time
+_write_lock = threading.Lock()  # 작업이 여러 스레드에서 돌아가므로 한 번에 한 줄씩
 
 
 def audit_entry(request: Request, action: str, **details: Any) -> dict[str, Any]:
-    """What one line holds: when, what, which request, from where, and the action's details."""
+    """한 줄에 담는 것: 시각, 동작, 요청, 출처, 동작의 세부 내용."""
     return {
         "time": datetime.now(timezone.utc).isoformat(),
         "action": action,
@@ -33,7 +30,7 @@ def audit_entry(request: Request, action: str, **details: Any) -> dict[str, Any]
 
 @logged_task
 def write_audit_entry(path: Path, entry: dict[str, Any]) -> None:
-    """Background task: append ``entry`` to the audit log at ``path`` as one JSON line."""
+    """백그라운드 작업: ``entry``를 ``path``의 감사 로그에 JSON 한 줄로 덧붙입니다."""
     line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     with _write_lock, path.open("a", encoding="utf-8") as log:
@@ -41,7 +38,7 @@ def write_audit_entry(path: Path, entry: dict[str, Any]) -> None:
 
 
 class AuditTrail:
-    """Per request: queues audit lines to be written after the response."""
+    """요청마다 하나: 감사 로그 줄을 응답 뒤에 쓰도록 등록합니다."""
 
     def __init__(
         self, request: Request, background_tasks: BackgroundTasks, settings: SettingsDep

@@ -1,10 +1,6 @@
-"""What every background task here shares: an error is logged, never raised.
+"""모든 백그라운드 작업의 공통점: 에러는 일으키지 않고 로그로 남깁니다.
 
-A task runs after the response has been sent, so its exception can reach no client. Left to
-itself it would go up into the server (uvicorn logs "Exception in ASGI application"; a
-``TestClient`` re-raises it into the test). ``logged_task`` catches it and logs it with its
-traceback and the task's name, and the server goes on serving.
-"""
+응답 뒤에 실행되는 작업의 예외는 어떤 클라이언트에도 닿지 않기 때문입니다."""
 
 import functools
 import inspect
@@ -18,8 +14,9 @@ Task = TypeVar("Task", bound=Callable[..., Any])
 
 
 def logged_task(task: Task) -> Task:
-    """Wrap a sync or async task function; the wrapper stays sync or async like ``task``
-    (Starlette awaits async tasks and runs sync ones in a worker thread)."""
+    """동기 또는 비동기 작업을 감쌉니다. 감싼 함수도 ``task``처럼 동기 또는 비동기입니다.
+
+    Starlette는 비동기 작업은 await하고, 동기 작업은 워커 스레드에서 실행하기 때문입니다."""
     if inspect.iscoroutinefunction(task):
 
         @functools.wraps(task)

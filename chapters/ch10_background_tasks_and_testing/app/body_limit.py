@@ -1,9 +1,6 @@
 """요청 본문 한도: 너무 큰 본문은 읽기 전에 ``413``으로 거절합니다.
 
-선언된 ``Content-Length``가 한도를 넘으면 한 바이트도 읽지 않고, 길이를 밝히지 않은(chunked)
-본문은 한도를 넘는 순간 끊습니다. 업로드(multipart)의 한도는 ``MAX_UPLOAD_BYTES``, 그 밖의 본문
-(JSON, 폼)은 ``MAX_BODY_BYTES``입니다.
-"""
+업로드는 ``MAX_UPLOAD_BYTES``, 그 밖의 본문(JSON, 폼)은 ``MAX_BODY_BYTES``까지 받습니다."""
 
 from fastapi import FastAPI, HTTPException, status
 from fastapi.responses import JSONResponse
@@ -12,12 +9,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .config import Settings, get_settings
 
-# Room for the multipart framing around the file: boundaries, part headers, small fields.
+# 파일을 둘러싼 multipart 틀(경계, 파트 헤더, 작은 필드)을 위한 여유
 MULTIPART_OVERHEAD = 16 * 1024
 
 
 def current_settings(scope: Scope) -> Settings:
-    """The settings the routes see, overrides included (tests swap ``get_settings``)."""
+    """경로 처리 함수가 보는 설정, 오버라이드 포함 (테스트는 ``get_settings``를 바꿉니다)."""
     app: FastAPI = scope["app"]
     settings: Settings = app.dependency_overrides.get(get_settings, get_settings)()
     return settings
@@ -34,7 +31,7 @@ def too_large(limit: int) -> str:
 
 
 class BodyLimitMiddleware:
-    """A pure ASGI middleware: it must wrap ``receive`` to count the body as it arrives."""
+    """순수 ASGI 미들웨어: 본문이 들어오는 대로 세려면 ``receive``를 감싸야 합니다."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -50,7 +47,7 @@ class BodyLimitMiddleware:
             response = JSONResponse(
                 {"detail": too_large(limit)},
                 status_code=status.HTTP_413_CONTENT_TOO_LARGE,
-                headers={"Connection": "close"},  # the unread body cannot be skipped
+                headers={"Connection": "close"},  # 읽지 않은 본문은 건너뛸 수 없음
             )
             await response(scope, receive, send)
             return
@@ -62,7 +59,7 @@ class BodyLimitMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > limit:  # raised where the route reads its body: the 413
+                if received > limit:  # 경로가 본문을 읽는 곳에서 413이 됨
                     raise HTTPException(status.HTTP_413_CONTENT_TOO_LARGE, too_large(limit))
             return message
 

@@ -1,10 +1,6 @@
-"""The items list in memory: ``GET /items`` reads it, a background task refreshes it.
+"""메모리 안의 아이템 목록: ``GET /items``가 읽고, 백그라운드 작업이 갱신합니다.
 
-Every write to the items (POST, PUT, PATCH, DELETE) registers ``refresh_items_cache``, so the
-cache is rebuilt after the response instead of making the writer wait. Between the write and
-the refresh a reader may see the old list: the usual price of a cache. The cache lives in
-``app.state`` and starts empty with each run of the app's lifespan.
-"""
+쓰기마다 응답 뒤에 ``refresh_items_cache``가 목록을 다시 만들어, 쓴 쪽은 기다리지 않습니다."""
 
 import threading
 from collections.abc import Callable
@@ -20,12 +16,12 @@ from .schemas import ItemRead
 
 
 class ItemsCache:
-    """Every item, in id order, loaded on first read and replaced by each refresh."""
+    """모든 아이템을 id 순서로: 처음 읽을 때 불러오고, 갱신할 때마다 바꿉니다."""
 
     def __init__(self) -> None:
         self._items: list[ItemRead] | None = None
-        # Refreshes run in worker threads; the lock makes the last one to start the last to
-        # store, so the cache ends with what the last write left in the database.
+        # 갱신은 워커 스레드에서 돌아갑니다. 잠금 덕분에 마지막에 시작한 갱신이 마지막에
+        # 저장하므로, 캐시는 마지막 쓰기가 남긴 내용으로 끝납니다.
         self._lock = threading.Lock()
 
     def get(self, load: Callable[[], list[ItemRead]]) -> list[ItemRead]:
@@ -45,13 +41,13 @@ def load_items(db: Session) -> list[ItemRead]:
 
 @logged_task
 def refresh_items_cache(cache: ItemsCache, sessions: sessionmaker[Session]) -> None:
-    """Background task: reload the cached list from the database after a write."""
+    """백그라운드 작업: 쓰기 뒤에 데이터베이스에서 목록을 다시 불러옵니다."""
     with sessions() as db:
         cache.refresh(lambda: load_items(db))
 
 
 def get_items_cache(request: Request) -> ItemsCache:
-    """The app's cache, made by its lifespan (run by uvicorn and by ``with TestClient(app)``)."""
+    """앱의 캐시. lifespan이 만듭니다(uvicorn과 ``with TestClient(app)``가 실행)."""
     cache: ItemsCache = request.app.state.items_cache
     return cache
 

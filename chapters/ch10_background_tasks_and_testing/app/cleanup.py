@@ -1,9 +1,6 @@
-"""Cleanup: delete expired uploads (rows and files), stray files, and old notifications.
+"""정리 작업: 만료된 업로드(행과 파일), 행 없는 파일, 오래된 알림을 지웁니다.
 
-Registered as a background task by ``POST /maintenance/cleanup``. A notification row is
-deleted only once it is finished (``sent`` or ``failed``): a ``pending`` one is still owed
-an email, however old.
-"""
+``POST /maintenance/cleanup``이 등록합니다. ``pending`` 알림은 오래되어도 지우지 않습니다."""
 
 import logging
 import time
@@ -28,7 +25,7 @@ def cleanup_expired(
     upload_ttl_seconds: float,
     notification_ttl_seconds: float,
 ) -> None:
-    """Background task: one cleanup pass."""
+    """백그라운드 작업: 정리 한 번."""
     upload_cutoff = utcnow() - timedelta(seconds=upload_ttl_seconds)
     notification_cutoff = utcnow() - timedelta(seconds=notification_ttl_seconds)
     with sessions() as db:
@@ -36,7 +33,7 @@ def cleanup_expired(
         for upload in expired:
             (upload_dir / upload.stored_name).unlink(missing_ok=True)
             db.delete(upload)
-        deleted: CursorResult[Any] = db.execute(  # type: ignore[assignment]  # a DELETE
+        deleted: CursorResult[Any] = db.execute(  # type: ignore[assignment]  # DELETE의 결과
             delete(Notification).where(
                 Notification.status.in_((SENT, FAILED)),
                 Notification.updated_at < notification_cutoff,
@@ -55,7 +52,7 @@ def cleanup_expired(
 
 
 def remove_stray_files(upload_dir: Path, known: set[str], older_than: float) -> int:
-    """Delete old files no row points to (left by a crash between writing one and its row)."""
+    """행이 가리키지 않는 오래된 파일을 지웁니다(파일을 쓰고 행을 쓰기 전에 죽으면 남습니다)."""
     if not upload_dir.is_dir():
         return 0
     removed = 0

@@ -1,8 +1,6 @@
-"""The database: engine, ``SessionLocal``, the ``get_db`` dependency, and sessions for tasks.
+"""데이터베이스: 엔진, ``SessionLocal``, ``get_db`` 의존성, 작업용 세션.
 
-The engine is built on first use, not at import: importing the app, or testing it with
-``get_db`` overridden, never touches the default database file.
-"""
+엔진은 처음 쓸 때 만들므로, 앱을 가져오기만 해서는 DB 파일을 건드리지 않습니다."""
 
 from collections.abc import Iterator
 from functools import lru_cache
@@ -17,36 +15,35 @@ from .config import get_settings
 
 
 class Base(DeclarativeBase):
-    """Every table of the app (``Base.metadata.create_all`` makes them)."""
+    """앱의 모든 테이블 (``Base.metadata.create_all``이 만듭니다)."""
 
 
-# Bound per call in get_db (bind=...), so that the engine can come from the settings lazily.
+# get_db가 호출마다 bind=...로 묶으므로, 엔진은 나중에 설정으로 만들 수 있습니다.
 SessionLocal = sessionmaker(autoflush=False, expire_on_commit=False)
 
 
-# Seconds a write waits for another writer's lock before "database is locked" (pysqlite's
-# default is 5: under load, 50 requests and their delivery tasks writing at once, too short).
+# 쓰기가 다른 쓰기의 잠금을 기다리는 초, 넘으면 "database is locked"(pysqlite의 기본값
+# 5초는 요청 50개와 그 발송 작업이 동시에 쓰는 부하에서 너무 짧았습니다).
 BUSY_TIMEOUT = 30
 
 
 def make_engine(url: str) -> Engine:
-    """A SQLite engine for ``url``; the database file's folder is created if missing."""
-    database = make_url(url).database or ""  # "" for an in-memory database: nothing to create
+    """``url``의 SQLite 엔진. 데이터베이스 파일의 폴더가 없으면 만듭니다."""
+    database = make_url(url).database or ""  # 메모리 DB는 "": 만들 것이 없음
     Path(database).parent.mkdir(parents=True, exist_ok=True)
-    # Requests and background tasks run in worker threads: a connection may change threads.
-    # hide_parameters: a failed statement's log line never shows its values (a password hash).
+    # 요청과 백그라운드 작업은 워커 스레드에서 돌아가므로 연결이 스레드를 옮길 수 있습니다.
+    # hide_parameters: 실패한 문장의 로그에 값(비밀번호 해시)을 보이지 않습니다.
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT},
         hide_parameters=True,
     )
-    event.listen(engine, "connect", use_write_ahead_log)  # a no-op on an in-memory database
+    event.listen(engine, "connect", use_write_ahead_log)  # 메모리 DB에서는 아무 일도 하지 않음
     return engine
 
 
 def use_write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
-    """WAL: readers (status polls, the items cache) no longer block the writers, and the
-    other way round; only writers queue, each for at most ``BUSY_TIMEOUT`` seconds."""
+    """WAL: 읽는 쪽과 쓰는 쪽이 서로 막지 않고, 쓰는 쪽끼리만 줄을 섭니다."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
@@ -54,14 +51,14 @@ def use_write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
 
 @lru_cache
 def get_engine() -> Engine:
-    """The process's engine for ``DATABASE_URL``, its tables created on first use."""
+    """``DATABASE_URL``에 대한 프로세스의 엔진. 처음 쓸 때 테이블을 만듭니다."""
     engine = make_engine(get_settings().database_url)
     Base.metadata.create_all(engine)
     return engine
 
 
 def get_db() -> Iterator[Session]:
-    """One session per request, closed after the response (tests override this dependency)."""
+    """요청마다 세션 하나, 응답 뒤에 닫습니다(테스트가 오버라이드합니다)."""
     db = SessionLocal(bind=get_engine())
     try:
         yield db
@@ -73,17 +70,14 @@ SessionDep = Annotated[Session, Depends(get_db)]
 
 
 def session_factory_for(db: Session) -> sessionmaker[Session]:
-    """New sessions on the same database as ``db``."""
+    """``db``와 같은 데이터베이스의 새 세션."""
     return sessionmaker(bind=db.get_bind(), autoflush=False, expire_on_commit=False)
 
 
 def get_session_factory(db: SessionDep) -> sessionmaker[Session]:
-    """Sessions for background tasks, on the database of the request's own session.
+    """백그라운드 작업용 세션, 요청 세션과 같은 데이터베이스 위에서.
 
-    Since FastAPI 0.106 a ``yield`` dependency's session is closed before background tasks
-    run, so a task opens its own. Deriving the factory from ``get_db``'s session means a test
-    that overrides ``get_db`` also moves its tasks to the test database.
-    """
+    ``yield`` 의존성의 세션은 작업 전에 닫히므로, 작업은 자기 세션을 엽니다."""
     return session_factory_for(db)
 
 

@@ -1,19 +1,6 @@
-"""Delivering notifications: the background task that sends the email, and restart recovery.
+"""알림 발송: 메일을 보내는 백그라운드 작업과 재시작 복구.
 
-The course text's task sleeps and prints; this one sends real mail with ``smtplib``. Three
-things make it safe to run as a ``BackgroundTasks`` task in a busy server:
-
-* It never blocks the event loop: the database work and the SMTP conversation run in a worker
-  thread (``anyio.to_thread.run_sync``).
-* It never starves requests: those threads are counted by a ``CapacityLimiter`` of its own
-  (``SMTP_MAX_CONNECTIONS``), not by AnyIO's default limiter of 40 threads that sync endpoints
-  and dependencies share. A slow mail server makes mails queue up, not requests.
-* It survives a crash: the row is stored (``pending``) before the response, and the app's
-  lifespan re-dispatches every row still ``pending`` when the next process starts. A row is
-  claimed with an atomic UPDATE first (see ``claim``), so one claim sends at most one email,
-  and a row already ``sent`` is never sent again. Delivery is "at least once": a process killed
-  after the SMTP server accepted a mail but before the row said ``sent`` sends it again.
-"""
+본문의 작업은 잠자고 출력하지만, 이 작업은 ``smtplib``으로 실제 메일을 보냅니다."""
 
 import functools
 import logging
@@ -36,7 +23,7 @@ MAX_ERROR_LENGTH = 500
 
 @functools.cache
 def delivery_limiter(size: int) -> anyio.CapacityLimiter:
-    """The process's limiter for delivery threads (one per size, so one in practice)."""
+    """발송 스레드를 세는 프로세스의 limiter (크기마다 하나, 실제로는 하나)."""
     return anyio.CapacityLimiter(size)
 
 
@@ -49,11 +36,9 @@ async def deliver_notification(
     settings: Settings,
     attempts_seen: int = 0,
 ) -> None:
-    """Background task: send notification ``notification_id``'s email, record the outcome.
+    """백그라운드 작업: 알림 ``notification_id``의 메일을 보내고 결과를 기록합니다.
 
-    ``attempts_seen`` is the row's ``attempts`` when it was queued: 0 for a new row, the
-    stored value for a row recovered at startup.
-    """
+    ``attempts_seen``은 등록할 때의 ``attempts``: 새 행은 0, 복구한 행은 저장된 값."""
     await anyio.to_thread.run_sync(
         functools.partial(
             deliver,
@@ -68,18 +53,13 @@ async def deliver_notification(
 
 
 def claim(db: Session, notification_id: int, attempts_seen: int | None) -> Notification | None:
-    """Take the row for one delivery attempt, or ``None`` if it is not ours to send.
+    """한 번의 발송 시도를 위해 행을 차지합니다. 우리가 보낼 행이 아니면 ``None``.
 
-    ``UPDATE ... SET attempts = attempts + 1 WHERE status = 'pending' AND attempts = :seen``
-    changes one row only if nobody sent or claimed it since it was read; of two processes
-    recovering the same row, one wins. ``attempts_seen=None`` (a Celery job) leaves out the
-    attempts test: the broker hands a job to one worker at a time, and a job handed out again
-    after its worker died must be able to take the row that worker had claimed.
-    """
+    조건부 UPDATE라서 두 프로세스 중 하나만 이깁니다(``None``이면 횟수 검사 없음)."""
     conditions = [Notification.id == notification_id, Notification.status == PENDING]
     if attempts_seen is not None:
         conditions.append(Notification.attempts == attempts_seen)
-    result: CursorResult[Any] = db.execute(  # type: ignore[assignment]  # an UPDATE's result
+    result: CursorResult[Any] = db.execute(  # type: ignore[assignment]  # UPDATE의 결과
         update(Notification)
         .where(*conditions)
         .values(attempts=Notification.attempts + 1, updated_at=utcnow())
@@ -98,8 +78,9 @@ def deliver(
     mail_from: str,
     attempts_seen: int | None,
 ) -> None:
-    """Claim, send, record: blocking, run in a delivery thread. No session is held open
-    while the SMTP server is talking (it may take up to ``SMTP_TIMEOUT`` per step)."""
+    """차지하고, 보내고, 기록합니다: 발송 스레드에서 실행합니다.
+
+    SMTP 서버와 대화하는 동안에는 세션을 열어 두지 않습니다."""
     with sessions() as db:
         notification = claim(db, notification_id, attempts_seen)
         if notification is None:
@@ -129,7 +110,7 @@ def finish(
 
 
 def pending_notifications(db: Session) -> list[tuple[int, int]]:
-    """``(id, attempts)`` of every row still waiting for its email, oldest first."""
+    """메일을 기다리는 모든 행의 ``(id, attempts)``, 오래된 것부터."""
     rows = db.execute(
         select(Notification.id, Notification.attempts)
         .where(Notification.status == PENDING)

@@ -1,17 +1,6 @@
-"""The app's lifespan: what runs once at startup and once at shutdown.
+"""앱의 lifespan: 시작할 때 한 번, 종료할 때 한 번 실행하는 것.
 
-Startup logs to stderr (uvicorn configures only its own loggers), makes the items cache, and
-re-dispatches every notification still ``pending``: an earlier process accepted it and then
-crashed or was killed before the email went out (``BackgroundTasks`` die with their process).
-Only rows left by an earlier process can be pending here, since no request has been served
-yet; the claim in ``delivery.claim`` keeps two processes from sending the same row twice.
-Shutdown waits for those re-dispatched deliveries. With ``TASK_BACKEND=celery`` there is
-nothing to re-dispatch: the jobs wait on the broker, and a worker sends them.
-
-A lifespan has no request, so FastAPI's dependency injection does not run in it.
-``provided`` looks a dependency up the way injection would, a test's override first, so a test
-that swaps the database or the mailer swaps them here too.
-"""
+시작할 때 로깅과 캐시를 준비하고, 이전 프로세스가 남긴 ``pending`` 알림을 다시 보냅니다."""
 
 import contextlib
 import functools
@@ -32,10 +21,9 @@ logger = logging.getLogger(__name__)
 
 
 def configure_logging() -> None:
-    """Show the app's INFO logs (sent mails, task errors) on stderr under uvicorn.
+    """uvicorn에서 앱의 INFO 로그(보낸 메일, 작업 에러)를 stderr에 보여 줍니다.
 
-    Where the root logger already has handlers (pytest, a ``--log-config``) records go there.
-    """
+    루트 로거에 이미 핸들러가 있으면(pytest, ``--log-config``) 그리로 보냅니다."""
     app_logger = logging.getLogger(__package__)
     app_logger.setLevel(logging.INFO)
     if not logging.getLogger().handlers and not app_logger.handlers:
@@ -45,8 +33,7 @@ def configure_logging() -> None:
 
 
 def provided(app: FastAPI, dependency: Callable[..., Any], *args: Any) -> Any:
-    """What injection would give for ``dependency``: an override (called without arguments,
-    as overrides in tests are), else ``dependency(*args)``."""
+    """주입이 줄 값: 오버라이드(인자 없이 호출), 없으면 ``dependency(*args)``."""
     override = app.dependency_overrides.get(dependency)
     return override() if override is not None else dependency(*args)
 

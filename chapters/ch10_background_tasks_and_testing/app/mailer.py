@@ -1,9 +1,6 @@
-"""Sending mail: over SMTP with ``smtplib`` when ``SMTP_HOST`` is set, to the log otherwise.
+"""메일 보내기: ``SMTP_HOST``가 있으면 ``smtplib``로 SMTP 발송, 없으면 로그에 씁니다.
 
-A mailer is anything with ``send(message)``. It is a dependency (``get_mailer``), so a test can
-put an in-memory outbox in its place; the background task receives whichever one the request
-got. ``send`` blocks (``smtplib`` is synchronous), so callers run it in a worker thread.
-"""
+메일러는 의존성(``get_mailer``)이라 테스트가 메모리 안의 outbox로 바꿀 수 있습니다."""
 
 import logging
 import smtplib
@@ -22,11 +19,11 @@ SUBJECT = "FastAPI 강좌 알림"
 
 class Mailer(Protocol):
     def send(self, message: EmailMessage) -> None:
-        """Deliver ``message`` or raise."""
+        """``message``를 보내거나 예외를 일으킵니다."""
 
 
 def build_message(*, sender: str, recipient: str, body: str) -> EmailMessage:
-    """A plain-text UTF-8 email (the Korean subject is RFC 2047 encoded by ``email``)."""
+    """UTF-8 일반 텍스트 메일 (한국어 제목은 ``email``이 RFC 2047로 인코딩합니다)."""
     message = EmailMessage()
     message["From"] = sender
     message["To"] = recipient
@@ -37,7 +34,7 @@ def build_message(*, sender: str, recipient: str, body: str) -> EmailMessage:
 
 @dataclass(frozen=True)
 class SmtpMailer:
-    """One SMTP connection per message: simple, and nothing to keep alive between requests."""
+    """메시지마다 SMTP 연결 하나: 단순하고, 요청 사이에 살려 둘 것이 없습니다."""
 
     host: str
     port: int
@@ -49,7 +46,7 @@ class SmtpMailer:
 
 
 class LogMailer:
-    """For running the app with no mail server: the message goes to the log instead."""
+    """메일 서버 없이 앱을 실행할 때: 메시지를 대신 로그에 씁니다."""
 
     def send(self, message: EmailMessage) -> None:
         logger.info(

@@ -1,17 +1,6 @@
-"""Chapter 10: background tasks that do real work, in an app built to be tested.
+"""챕터 10: 실제 일을 하는 백그라운드 작업과, 테스트하기 쉽게 만든 앱.
 
-Run it:  uvicorn chapters.ch10_background_tasks_and_testing.app.main:app --reload
-   or:  fastapi dev chapters/ch10_background_tasks_and_testing/app/main.py
-Then:   curl -X POST '127.0.0.1:8000/send-notification?email=a@b.co'
-Configuration comes from environment variables (see ``config.Settings``); without
-``SMTP_HOST`` mails are written to the log.
-
-With ``TASK_BACKEND=celery`` a Celery worker sends the mail (see ``celery_tasks.py``):
-        celery -A chapters.ch10_background_tasks_and_testing.app.celery_tasks worker --pool threads
-
-The names imported here are what the tests use (the grading contract): ``app``, ``get_db``,
-``get_settings``, ``get_mailer``, ``Base`` and ``celery_app`` (the worker's Celery app).
-"""
+채점 계약: ``app``, ``get_db``, ``get_settings``, ``get_mailer``, ``Base``, ``celery_app``."""
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError

@@ -1,4 +1,4 @@
-"""The tables: items and users (the CRUD the tests call), notifications and uploads (tasks)."""
+"""테이블: 아이템과 사용자(테스트가 부르는 CRUD), 알림과 업로드(백그라운드 작업)."""
 
 from datetime import datetime, timezone
 
@@ -7,12 +7,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from .database import Base
 
-PENDING, SENT, FAILED = "pending", "sent", "failed"  # a notification's status
-PROCESSING, DONE = "processing", "done"  # an upload's status (or FAILED)
+PENDING, SENT, FAILED = "pending", "sent", "failed"  # 알림의 상태
+PROCESSING, DONE = "processing", "done"  # 업로드의 상태 (또는 FAILED)
 
 
 def utcnow() -> datetime:
-    """Now in UTC, without tzinfo: what SQLite gives back, so values compare."""
+    """tzinfo 없는 UTC 현재 시각: SQLite가 돌려주는 형태라 값을 비교할 수 있습니다."""
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
@@ -33,11 +33,9 @@ class User(Base):
 
 
 class Notification(Base):
-    """One email to send. Stored before the response, so a restart can still send it.
+    """보낼 메일 하나. 응답 전에 저장하므로 재시작한 뒤에도 보낼 수 있습니다.
 
-    ``attempts`` counts claims: a delivery first raises it with an UPDATE that only succeeds
-    if nobody else claimed the row since it was read, so one claim means one send.
-    """
+    ``attempts``는 행을 차지한 횟수입니다: 한 번 차지하면 한 번 보냅니다."""
 
     __tablename__ = "notifications"
 
@@ -52,13 +50,13 @@ class Notification(Base):
 
 
 class Upload(Base):
-    """A stored file; size, hash and line count are filled in by a background task."""
+    """저장한 파일. 크기, 해시, 줄 수는 백그라운드 작업이 채웁니다."""
 
     __tablename__ = "uploads"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    filename: Mapped[str] = mapped_column(String(255))  # as the client named it (shown only)
-    stored_name: Mapped[str] = mapped_column(String(64), unique=True)  # ours, on disk
+    filename: Mapped[str] = mapped_column(String(255))  # 클라이언트가 붙인 이름 (보여 주기만 함)
+    stored_name: Mapped[str] = mapped_column(String(64), unique=True)  # 디스크에 쓰는 서버의 이름
     content_type: Mapped[str] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(10), default=PROCESSING)
     size: Mapped[int | None]

@@ -1,9 +1,6 @@
-"""The answers FastAPI cannot see, for the routes' ``responses=``; and the largest id.
+"""FastAPI가 스스로 알 수 없는 응답(경로의 ``responses=``용)과 가장 큰 id.
 
-A 404 or 409 raised in a route, a dependency's 401, and the 400 FastAPI answers by itself for
-a body it cannot read (JSON that is not UTF-8, broken multipart) are not in ``/openapi.json``
-unless a route lists them: these entries make ``/docs`` show them (``nox -s fuzz`` found each).
-"""
+경로의 404·409, 의존성의 401, 읽을 수 없는 본문의 400을 ``/docs``에 보여 줍니다."""
 
 from typing import Any
 
@@ -13,7 +10,7 @@ Responses = dict[int | str, dict[str, Any]]
 
 
 def error(description: str, **extra: Any) -> dict[str, Any]:
-    """One documented error answer: ``{"detail": "..."}`` with ``description``."""
+    """문서화한 에러 응답 하나: ``description``이 붙은 ``{"detail": "..."}``."""
     return {"model": ErrorMessage, "description": description, **extra}
 
 
@@ -38,6 +35,6 @@ QUEUE_DOWN: Responses = {
     503: error("TASK_BACKEND=celery인데 브로커에 연결할 수 없음, 메일 없음 (broker unreachable)")
 }
 
-# SQLite's INTEGER is 64-bit: an id outside it cannot exist, and the driver cannot even send it
-# (an OverflowError, a 500, if it got that far). Ids start at 1, so the rest is a 422 as well.
+# SQLite의 INTEGER는 64비트: 그 밖의 id는 있을 수 없고 드라이버가 보내지도 못합니다
+# (보냈다면 OverflowError, 즉 500). id는 1부터이므로 나머지도 422입니다.
 MAX_ID = 2**63 - 1

@@ -1,4 +1,4 @@
-"""Request and response bodies: what the API accepts and what it answers."""
+"""요청과 응답 본문: API가 받는 것과 답하는 것."""
 
 from typing import Literal
 
@@ -9,14 +9,14 @@ Name = Field(min_length=1, max_length=100, description="이름")
 
 
 class ItemCreate(BaseModel):
-    """``POST /items`` and ``PUT /items/{id}``: every field required."""
+    """``POST /items``와 ``PUT /items/{id}``: 모든 필드가 필수입니다."""
 
     name: str = Name
     price: int = Price
 
 
 class ItemUpdate(BaseModel):
-    """``PATCH /items/{id}``: only the fields sent change; ``null`` is not a value."""
+    """``PATCH /items/{id}``: 보낸 필드만 바뀝니다. ``null``은 값이 아닙니다."""
 
     name: str | None = Field(default=None, min_length=1, max_length=100)
     price: int | None = Field(default=None, ge=0, le=1_000_000_000)
@@ -51,7 +51,7 @@ class UserRead(BaseModel):
 
 class Token(BaseModel):
     access_token: str
-    token_type: Literal["bearer"] = "bearer"  # noqa: S105 (a token type, not a secret)
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 (비밀이 아니라 토큰 종류)
 
 
 class Message(BaseModel):
@@ -74,7 +74,7 @@ class NotificationRead(BaseModel):
 
 
 class UploadRead(BaseModel):
-    """An upload; ``size``, ``sha256`` and ``line_count`` stay null until processing is done."""
+    """업로드. ``size``, ``sha256``, ``line_count``는 처리가 끝날 때까지 null입니다."""
 
     model_config = ConfigDict(from_attributes=True)
 
@@ -88,6 +88,6 @@ class UploadRead(BaseModel):
 
 
 class ErrorMessage(BaseModel):
-    """Every error but 422: ``{"detail": "<what went wrong, for a person>"}``."""
+    """422를 뺀 모든 에러: ``{"detail": "<사람이 읽을 설명>"}``."""
 
     detail: str

@@ -1,8 +1,6 @@
-"""Passwords (argon2 hashes) and access tokens (JWT, HS256): who is calling.
+"""비밀번호(argon2 해시)와 액세스 토큰(JWT, HS256): 누가 호출하는지 확인합니다.
 
-``CurrentUserDep`` reads ``Authorization: Bearer <token>``; anything else is a 401 with
-``WWW-Authenticate: Bearer``, as RFC 6750 asks.
-"""
+``CurrentUserDep``는 Bearer 토큰을 읽고, 그 밖에는 ``WWW-Authenticate: Bearer``와 401입니다."""
 
 import functools
 from datetime import datetime, timedelta, timezone
@@ -27,8 +25,9 @@ oauth2_scheme = OAuth2PasswordBearer(tokenUrl="login")
 
 @functools.cache
 def dummy_hash() -> str:
-    """Verified against when the user does not exist, so that both cases cost the same time.
-    Made on first use: argon2 is slow on purpose, and startup should not wait for it."""
+    """사용자가 없을 때 비교할 해시: 두 경우가 같은 시간이 걸리게 합니다.
+
+    argon2는 일부러 느리므로, 시작이 기다리지 않게 처음 쓸 때 만듭니다."""
     return password_hash.hash("not a real password")
 
 
@@ -37,7 +36,7 @@ def hash_password(password: str) -> str:
 
 
 def authenticate(db: Session, username: str, password: str) -> User | None:
-    """The user if the password is right; ``None`` for a wrong password or an unknown user."""
+    """비밀번호가 맞으면 사용자, 틀렸거나 없는 사용자면 ``None``."""
     user = db.scalars(select(User).where(User.username == username)).first()
     if user is None:
         password_hash.verify(password, dummy_hash())
@@ -62,7 +61,7 @@ def unauthorized(detail: str) -> HTTPException:
 def get_current_user(
     token: Annotated[str, Depends(oauth2_scheme)], db: SessionDep, settings: SettingsDep
 ) -> User:
-    """The user a valid, unexpired token names (a missing token: 401 from ``oauth2_scheme``)."""
+    """유효하고 만료되지 않은 토큰의 사용자 (토큰이 없으면 ``oauth2_scheme``의 401)."""
     try:
         payload = jwt.decode(
             token,

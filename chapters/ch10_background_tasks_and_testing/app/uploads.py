@@ -1,9 +1,6 @@
-"""Uploaded files: stored under a generated name, then measured by a background task.
+"""업로드 파일: 서버가 만든 이름으로 저장하고, 백그라운드 작업이 측정합니다.
 
-The name on disk is ours (a random hex string), never the client's: a client cannot choose
-where its file lands or overwrite another. A client name with a path in it (``../x``) is
-refused outright, so nothing misleading is stored either.
-"""
+클라이언트는 저장 위치를 고르거나 덮어쓸 수 없고, 경로가 든 이름은 거절합니다."""
 
 import hashlib
 import logging
@@ -24,7 +21,7 @@ MAX_FILENAME_LENGTH = 255
 
 
 def checked_filename(filename: str) -> str:
-    """The client's file name, if it is a plain name; otherwise a 400."""
+    """경로가 없는 이름이면 클라이언트의 파일 이름, 아니면 400."""
     if (
         not filename
         or any(sep in filename for sep in ("/", "\\", "\x00"))
@@ -43,10 +40,10 @@ def new_stored_name() -> str:
 
 
 def save_limited(source: BinaryIO, target: Path, limit: int) -> int:
-    """Copy ``source`` to ``target`` in chunks; past ``limit`` bytes remove it and answer 413."""
+    """``source``를 조각씩 ``target``에 복사합니다. ``limit``바이트를 넘으면 지우고 413."""
     target.parent.mkdir(parents=True, exist_ok=True)
     written = 0
-    with target.open("xb") as out:  # "x": never overwrite an existing file
+    with target.open("xb") as out:  # "x": 있는 파일은 덮어쓰지 않음
         while chunk := source.read(CHUNK_SIZE):
             written += len(chunk)
             if written > limit:
@@ -62,7 +59,7 @@ def save_limited(source: BinaryIO, target: Path, limit: int) -> int:
 
 
 def measure(path: Path, is_text: bool) -> tuple[int, str, int | None]:
-    """Size, SHA-256 and (for text) line count of the file at ``path``, read in chunks."""
+    """``path`` 파일의 크기, SHA-256, (텍스트면) 줄 수. 조각씩 읽습니다."""
     size, digest, newlines, last = 0, hashlib.sha256(), 0, b""
     with path.open("rb") as file:
         while chunk := file.read(CHUNK_SIZE):
@@ -70,21 +67,21 @@ def measure(path: Path, is_text: bool) -> tuple[int, str, int | None]:
             digest.update(chunk)
             newlines += chunk.count(b"\n")
             last = chunk[-1:]
-    lines = newlines + (1 if last not in (b"", b"\n") else 0)  # a last line without "\n" counts
+    lines = newlines + (1 if last not in (b"", b"\n") else 0)  # "\n" 없는 마지막 줄도 셈
     return size, digest.hexdigest(), lines if is_text else None
 
 
 @logged_task
 def process_upload(upload_id: int, *, sessions: sessionmaker[Session], upload_dir: Path) -> None:
-    """Background task: fill in an upload's size, hash and line count, or mark it failed."""
+    """백그라운드 작업: 업로드의 크기, 해시, 줄 수를 채우거나 실패로 표시합니다."""
     with sessions() as db:
         upload = db.get_one(Upload, upload_id)
         try:
             size, sha256, lines = measure(
                 upload_dir / upload.stored_name, upload.content_type.startswith("text/")
             )
-        except OSError:  # pragma: no cover - the file vanished or the disk failed since the
-            # response; not something a test can cause through the API in between.
+        except OSError:  # pragma: no cover - 응답 뒤에 파일이 사라졌거나 디스크 고장.
+            # API로는 그 사이에 일으킬 수 없습니다.
             logger.exception("upload %s: processing failed", upload_id)
             upload.status = FAILED
         else:

@@ -12,7 +12,7 @@ MAX_INPUT_CHARS = 100
 
 
 def shortened(value: Any) -> Any:
-    """A long string, or a large list or object, becomes its first characters and "…"."""
+    """긴 문자열이나 큰 목록·객체는 앞부분과 "…"가 됩니다."""
     if isinstance(value, (bytes, bytearray)):
         value = bytes(value[: MAX_INPUT_CHARS * 4]).decode("utf-8", errors="replace")
     if isinstance(value, str):
@@ -24,7 +24,7 @@ def shortened(value: Any) -> Any:
 
 
 async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-    """FastAPI's own 422 body, each error's ``input`` cut to a short prefix."""
+    """FastAPI의 422 본문 그대로, 다만 각 에러의 ``input``은 짧게 자릅니다."""
     errors = [
         {**error, "input": shortened(error["input"])} if "input" in error else error
         for error in exc.errors()

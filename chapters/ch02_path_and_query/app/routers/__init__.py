@@ -1,1 +1,1 @@
-"""One router per concern: items (list and one), categories (an Enum path), search."""
+"""관심사마다 라우터 하나: 아이템(목록과 하나), 카테고리(Enum 경로), 검색."""

@@ -1,1 +1,1 @@
-"""The app's routers; chapter 3 has one, ``/items``."""
+"""앱의 라우터: 챕터 3에는 ``/items`` 하나뿐입니다."""

@@ -1,4 +1,4 @@
-"""``/items``: JSON bodies in, stored items out; one, many, read back, replaced."""
+"""``/items``: JSON 본문을 받아 저장하고, 하나씩 또는 여러 개 등록, 조회, 교체합니다."""
 
 from typing import Annotated, Any
 
@@ -14,8 +14,8 @@ ItemId = Annotated[int, Path(ge=1, description="상품 번호")]
 DryRun = Annotated[bool, Query(description="true면 검증만 하고 저장하지 않는다")]
 MAX_BULK = 50
 
-# Answers besides 200/201/422, in /docs and /openapi.json. FastAPI answers 400 by itself for a
-# body it cannot even decode (bytes that are not UTF-8); JSON that does not parse is a 422.
+# 200/201/422 말고 줄 수 있는 응답을 /docs와 /openapi.json에 적습니다.
+# UTF-8이 아닌 본문에는 FastAPI가 스스로 400으로 응답합니다(깨진 JSON은 422).
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "없는 상품"}}
 UNREADABLE_BODY: dict[int | str, dict[str, Any]] = {
     400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"}
@@ -30,10 +30,9 @@ def not_found(item_id: int) -> HTTPException:
     "", status_code=status.HTTP_201_CREATED, responses=UNREADABLE_BODY, summary="상품 등록"
 )
 def create_item(item: Item, store: StoreDep) -> ItemOut:
-    """A parameter typed with a Pydantic model is read from the JSON body.
+    """Pydantic 모델 타입의 매개변수는 JSON 본문에서 읽습니다.
 
-    By the time this runs the body passed every ``Field`` rule and validator; a bad one was
-    answered with 422 and never reaches the store.
+    여기 올 때는 이미 모든 검증을 통과했습니다. 잘못된 본문은 422로 끝납니다.
     """
     [stored] = store.add([item])
     return stored
@@ -48,7 +47,7 @@ def create_item(item: Item, store: StoreDep) -> ItemOut:
 def create_items(
     items: Annotated[list[Item], Body(min_length=1, max_length=MAX_BULK)], store: StoreDep
 ) -> list[ItemOut]:
-    """A JSON array of items: one bad item fails the whole body, so none is stored."""
+    """아이템의 JSON 배열: 하나라도 잘못되면 본문 전체가 실패해 하나도 저장하지 않습니다."""
     return store.add(items)
 
 
@@ -72,10 +71,9 @@ def replace_item(
     store: StoreDep,
     dry_run: DryRun = False,
 ) -> ItemOut:
-    """Path, query and body together: FastAPI tells them apart by where each is declared.
+    """경로, 쿼리, 본문을 함께 받습니다: ``item_id``는 경로, ``dry_run``은 쿼리, ``item``은 본문.
 
-    ``item_id`` is in the path, ``dry_run`` (a plain ``bool``) in the query string, and ``item``
-    (a model) in the body.
+    FastAPI는 각 매개변수의 선언으로 어디서 읽을지 정합니다.
     """
     if store.get(item_id) is None:
         raise not_found(item_id)

@@ -1,1 +1,1 @@
-"""One router per concern: the catalog, vehicles, users, headers and cookies."""
+"""관심사마다 라우터 하나: 카탈로그, 차량, 사용자, 헤더와 쿠키."""

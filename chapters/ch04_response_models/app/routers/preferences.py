@@ -1,8 +1,6 @@
-"""Headers and cookies on answers: through the ``Response`` parameter, or on a response we build.
+"""응답의 헤더와 쿠키: ``Response`` 매개변수로, 또는 직접 만든 응답에 붙입니다.
 
-A route that declares ``response: Response`` still returns plain data; FastAPI copies the headers
-and cookies set on that object onto the answer it builds. Returning a ``JSONResponse`` instead
-gives full control (and skips the response model).
+``Response``에 설정한 헤더와 쿠키는 FastAPI가 만드는 응답에 복사됩니다.
 """
 
 from typing import Annotated, Literal, TypedDict, TypeGuard, get_args
@@ -26,8 +24,8 @@ class CookieOptions(TypedDict):
 
 THEME_COOKIE = "theme"
 DEFAULT_THEME: Theme = "light"
-THEME_MAX_AGE = 60 * 60 * 24 * 365  # seconds: remember the choice for a year
-# HttpOnly: page scripts cannot read it. In production over HTTPS add secure=True as well.
+THEME_MAX_AGE = 60 * 60 * 24 * 365  # 초 단위: 선택을 1년 동안 기억합니다
+# HttpOnly: 페이지 스크립트가 읽을 수 없습니다. HTTPS로 운영할 때는 secure=True도 더하세요.
 COOKIE_OPTIONS: CookieOptions = {"path": "/", "httponly": True, "samesite": "lax"}
 
 
@@ -43,7 +41,7 @@ def set_theme(choice: ThemeChoice, response: Response) -> ThemeChoice:
 
 @router.get("/preferences/theme", summary="테마 읽기 (쿠키에서)")
 def read_theme(theme: Annotated[str | None, Cookie(max_length=20)] = None) -> ThemeChoice:
-    """A missing or unknown cookie (an old version's value, say) means the default theme."""
+    """쿠키가 없거나 모르는 값(예: 옛 버전의 값)이면 기본 테마입니다."""
     return ThemeChoice(theme=theme if is_theme(theme) else DEFAULT_THEME)
 
 
@@ -53,13 +51,13 @@ def read_theme(theme: Annotated[str | None, Cookie(max_length=20)] = None) -> Th
     summary="테마 초기화 (쿠키 삭제)",
 )
 def reset_theme(response: Response) -> None:
-    """Deleting a cookie is a ``Set-Cookie`` that expires it, with the same path and flags."""
+    """쿠키 삭제는 같은 경로와 플래그로 쿠키를 만료시키는 ``Set-Cookie``입니다."""
     response.delete_cookie(THEME_COOKIE, **COOKIE_OPTIONS)
 
 
 @router.get("/notice", summary="공지 (직접 만든 응답의 헤더)")
 def read_notice() -> JSONResponse:
-    """A response built by hand: its headers are exactly the ones given here."""
+    """직접 만든 응답: 헤더는 정확히 여기서 준 것만 붙습니다."""
     return JSONResponse(
         content={"notice": "이번 주 토요일 02:00–04:00 점검이 있습니다."},
         headers={"Cache-Control": "no-store", "Content-Language": "ko"},

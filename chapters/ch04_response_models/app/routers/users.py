@@ -1,7 +1,6 @@
-"""Sign-up with three models: ``UserIn`` comes in, ``UserInDB`` is stored, ``UserOut`` goes out.
+"""모델 세 개로 하는 가입: ``UserIn``이 들어오고, ``UserInDB``를 저장하고, ``UserOut``이 나갑니다.
 
-Each route returns the stored ``UserInDB`` (hash included) and declares ``response_model=UserOut``:
-FastAPI drops every field ``UserOut`` lacks, so the hash never reaches a client.
+``response_model=UserOut``이 ``UserOut``에 없는 필드를 버리므로 해시는 나가지 않습니다.
 """
 
 from typing import Any
@@ -28,8 +27,8 @@ def user_not_found(username: str) -> HTTPException:
     summary="회원 가입 (201 + Location)",
 )
 def create_user(user_in: UserIn, users: UserStoreDep, request: Request, response: Response) -> Any:
-    """201 Created, with ``Location`` pointing at the new user; 409 when the name is taken."""
-    # Hash outside the lock: Argon2 is slow on purpose, the lock only guards check-and-insert.
+    """새 사용자를 가리키는 ``Location``과 함께 201 Created; 이미 있는 이름이면 409."""
+    # Argon2는 일부러 느리므로 해시는 락 밖에서, 락은 확인과 저장만 지킵니다.
     user = UserInDB(
         **user_in.model_dump(exclude={"password"}),
         hashed_password=hash_password(user_in.password),
@@ -71,7 +70,7 @@ def read_user(username: str, users: UserStoreDep) -> Any:
     summary="탈퇴 (204, 본문 없음)",
 )
 def delete_user(username: str, users: UserStoreDep) -> None:
-    """204 No Content: done, and nothing to say."""
+    """204 No Content: 처리했고, 돌려줄 내용은 없습니다."""
     with users_lock:
         removed = users.pop(username, None)
     if removed is None:

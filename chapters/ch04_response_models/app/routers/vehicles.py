@@ -1,4 +1,4 @@
-"""A response that is one of two models: ``Car | Plane``, told apart by ``type``."""
+"""두 모델 중 하나인 응답: ``Car | Plane``, ``type``으로 구별합니다."""
 
 from typing import Any
 
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/vehicles", tags=["vehicles"])
     summary="차량 하나 (Car 또는 Plane)",
 )
 def read_vehicle(vehicle_id: int) -> Any:
-    """A plane keeps its ``size``; a car has none. The schema documents both shapes."""
+    """비행기는 ``size``를 유지하고 자동차에는 없습니다. 스키마는 두 모양을 모두 문서화합니다."""
     if vehicle_id not in VEHICLES:
         raise HTTPException(
             status.HTTP_404_NOT_FOUND, detail=f"차량을 찾을 수 없습니다: {vehicle_id}"

@@ -1,1 +1,1 @@
-"""The chapter's routers (one: ``/items``)."""
+"""이 챕터의 라우터(``/items`` 하나)."""

@@ -1,8 +1,6 @@
-"""``/items`` CRUD: list (paginated) and read, create, replace, partial update, delete, purchase.
+"""``/items`` CRUD: 목록(쪽 나눔)·조회·생성·전체 수정·부분 수정·삭제·구매.
 
-Routes are plain ``def``: FastAPI runs them on its thread pool, which is why the store locks.
-Missing items and taken names become ``HTTPException`` here; a purchase beyond the stock raises
-the store's ``OutOfStockError``, which the app's handler answers (409) without any code here.
+라우트는 평범한 ``def``라 스레드 풀에서 돌기 때문에 저장소가 락을 겁니다.
 """
 
 from typing import Annotated, Any
@@ -19,8 +17,8 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {
 NAME_TAKEN: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorMessage, "description": "이미 있는 이름"}
 }
-# FastAPI answers 400 by itself for a body it cannot even decode (bytes that are not UTF-8);
-# JSON that does not parse is a 422.
+# 디코딩조차 못 하는 본문(UTF-8이 아닌 바이트)에는 FastAPI가 스스로 400으로 답합니다.
+# 파싱되지 않는 JSON은 422입니다.
 UNREADABLE_BODY: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorMessage, "description": "읽을 수 없는 본문 (UTF-8이 아님)"}
 }
@@ -55,7 +53,7 @@ def list_items(
     page: Annotated[int, Query(ge=1, description="1부터 시작하는 쪽 번호")] = 1,
     size: Annotated[int, Query(ge=1, le=100, description="한 쪽의 아이템 수")] = 10,
 ) -> list[Item]:
-    """One page of items in id order; ``X-Total-Count`` is the count of all items."""
+    """id 순서로 한 쪽의 아이템; ``X-Total-Count``는 전체 아이템 수입니다."""
     items, total = store.page(offset=(page - 1) * size, limit=size)
     response.headers["X-Total-Count"] = str(total)
     return items
@@ -90,7 +88,7 @@ def create_item(
     "/{item_id}", responses=NOT_FOUND | NAME_TAKEN | UNREADABLE_BODY, summary="아이템 바꾸기 (전체)"
 )
 def replace_item(item_id: ItemId, data: ItemCreate, store: ItemStoreDep) -> Item:
-    """Every field from the body; the ones left out take their defaults again."""
+    """모든 필드를 본문으로 바꿉니다. 보내지 않은 필드는 다시 기본값이 됩니다."""
     try:
         item = store.replace(item_id, data)
     except DuplicateNameError as exc:
@@ -104,7 +102,7 @@ def replace_item(item_id: ItemId, data: ItemCreate, store: ItemStoreDep) -> Item
     "/{item_id}", responses=NOT_FOUND | NAME_TAKEN | UNREADABLE_BODY, summary="아이템 고치기 (일부)"
 )
 def update_item(item_id: ItemId, patch: ItemPatch, store: ItemStoreDep) -> Item:
-    """Only the fields in the body change (``exclude_unset``); ``{}`` changes nothing."""
+    """본문에 있는 필드만 바뀝니다(``exclude_unset``); ``{}``는 아무것도 바꾸지 않습니다."""
     try:
         item = store.update(item_id, patch.model_dump(exclude_unset=True))
     except DuplicateNameError as exc:
@@ -133,7 +131,7 @@ def delete_item(item_id: ItemId, store: ItemStoreDep) -> None:
     summary="구매 (재고 차감)",
 )
 def purchase_item(item_id: ItemId, purchase: Purchase, store: ItemStoreDep) -> Item:
-    """Stock goes down by ``quantity``; more than the stock raises ``OutOfStockError`` (409)."""
+    """재고를 ``quantity``만큼 줄입니다. 재고보다 많으면 ``OutOfStockError``(409)가 납니다."""
     item = store.purchase(item_id, purchase.quantity)
     if item is None:
         raise item_not_found(item_id)

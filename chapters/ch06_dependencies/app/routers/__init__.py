@@ -1,1 +1,1 @@
-"""One router per concern: items, per-request caching, the API-key area, the event log."""
+"""관심사마다 라우터 하나: 아이템, 요청 단위 캐싱, API 키 영역, 이벤트 기록."""

@@ -1,4 +1,4 @@
-"""The app's event log: where the ``yield`` dependency's open/close steps can be read."""
+"""앱의 이벤트 기록: ``yield`` 의존성이 연결을 열고 닫은 단계를 읽는 곳."""
 
 from fastapi import APIRouter
 

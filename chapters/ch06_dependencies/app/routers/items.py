@@ -1,4 +1,4 @@
-"""The catalogue: a function and a class dependency, a sub-dependency, a ``yield`` dependency."""
+"""상품 목록: 함수·클래스 의존성, 하위 의존성, ``yield`` 의존성."""
 
 from typing import Annotated
 from urllib.parse import quote
@@ -33,7 +33,7 @@ def list_items(term: SearchDep, pagination: PaginationDep) -> ItemPage:
 def read_item(item_id: Annotated[int, Path(ge=1)], connection: ConnectionDep) -> Item:
     item = connection.get(item_id)
     if item is None:
-        # Raised while the connection is open: the dependency still closes it.
+        # 연결이 열린 채 예외가 나도 의존성이 연결을 닫습니다.
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"아이템 {item_id}을(를) 찾을 수 없습니다.")
     return item
 

@@ -1,4 +1,4 @@
-"""A router whose every route requires the API key: one dependency on the router, none per route."""
+"""모든 라우트에 API 키가 필요한 라우터: 의존성은 라우터에 하나, 라우트마다 두지 않습니다."""
 
 from fastapi import APIRouter, Depends
 

@@ -1,1 +1,1 @@
-"""The app's routes, one module per concern: forms, files, and the system routes."""
+"""앱의 라우트. 관심사마다 모듈 하나: 폼, 파일, 시스템 라우트."""

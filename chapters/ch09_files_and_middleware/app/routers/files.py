@@ -1,4 +1,4 @@
-"""``POST /upload``, ``POST /uploads`` and ``GET /files/{file_id}``: files in, files out."""
+"""``POST /upload``, ``POST /uploads``, ``GET /files/{file_id}``: 파일을 받고 내려줍니다."""
 
 from typing import Annotated, Any
 
@@ -20,9 +20,9 @@ from ..storage import (
 
 router = APIRouter(tags=["files"])
 
-# Answers besides 201/422, in /docs and /openapi.json.
+# 201/422 말고 /docs와 /openapi.json에 적는 응답.
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
-    # Starlette cannot parse the multipart body: FastAPI answers 400 by itself.
+    # Starlette가 multipart 본문을 파싱하지 못하면 FastAPI가 스스로 400으로 답합니다.
     400: {"description": "읽을 수 없는 multipart 본문"},
     413: {"description": "파일 또는 요청 본문이 너무 큼"},
     415: {"description": "허용되지 않는 형식, 또는 형식과 다른 내용"},
@@ -46,7 +46,7 @@ def to_out(stored: StoredFile) -> StoredFileOut:
     )
 
 
-# Plain "def": the copy reads and writes files, so FastAPI runs it in its thread pool.
+# 평범한 "def": 복사가 파일을 읽고 쓰므로 FastAPI가 스레드 풀에서 실행합니다.
 @router.post(
     "/upload",
     status_code=status.HTTP_201_CREATED,
@@ -58,7 +58,7 @@ def upload_file(
     settings: SettingsDep,
     description: Annotated[str | None, Form(max_length=200)] = None,
 ) -> UploadOut:
-    """A file and a form field in one multipart request (a JSON body cannot carry a file)."""
+    """multipart 요청 하나에 파일과 폼 필드를 함께 받습니다(JSON 본문에는 파일을 못 담음)."""
     stored = save_upload(file, settings)
     return UploadOut(**to_out(stored).model_dump(), description=description)
 
@@ -73,7 +73,7 @@ def upload_files(
     files: Annotated[list[UploadFile], File(description="같은 필드 이름 files로 여러 개")],
     settings: SettingsDep,
 ) -> UploadBatchOut:
-    """All or nothing: if one file is refused, the ones already stored are removed again."""
+    """전부 아니면 전무: 파일 하나가 거절되면 이미 저장한 파일도 다시 지웁니다."""
     stored: list[StoredFile] = []
     try:
         for index, upload in enumerate(files):
@@ -94,13 +94,13 @@ def download_file(
     file_id: Annotated[str, Path(pattern=FILE_ID_PATTERN, description="업로드가 돌려준 id")],
     settings: SettingsDep,
 ) -> FileResponse:
-    """Only ids of the form we make pass validation (422 otherwise): no ``..``, no ``/``."""
+    """서버가 만드는 모양의 id만 검증을 통과합니다(아니면 422): ``..``도 ``/``도 없음."""
     path = stored_path(file_id, settings)
     if path is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"파일이 없습니다: {file_id}")
     return FileResponse(
         path,
         media_type=media_type_of(file_id),
-        filename=file_id,  # Content-Disposition: attachment, not shown inline
+        filename=file_id,  # Content-Disposition: attachment, 화면에 띄우지 않음
         headers={"X-Content-Type-Options": "nosniff"},
     )

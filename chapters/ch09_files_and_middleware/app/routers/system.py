@@ -1,4 +1,4 @@
-"""``/health`` and ``/request-id``: small routes that show what the middleware adds."""
+"""``/health``와 ``/request-id``: 미들웨어가 더하는 것을 보여 주는 작은 라우트."""
 
 from fastapi import APIRouter, Request
 
@@ -12,5 +12,5 @@ def health() -> dict[str, str]:
 
 @router.get("/request-id", summary="이 요청의 ID")
 def read_request_id(request: Request) -> dict[str, str]:
-    """The id the middleware gave this request, as the route sees it (``request.state``)."""
+    """미들웨어가 이 요청에 준 id를 라우트가 보는 그대로(``request.state``) 돌려줍니다."""
     return {"request_id": request.state.request_id}

@@ -1,1 +1,1 @@
-"""One router per concern: items, users and login, notifications, uploads, maintenance."""
+"""관심사마다 라우터 하나: 아이템, 사용자와 로그인, 알림, 업로드, 정리 작업."""

@@ -1,8 +1,6 @@
-"""``/items`` CRUD on the database, the endpoints the course text's tests call.
+"""데이터베이스 위의 ``/items`` CRUD: 본문의 테스트가 부르는 엔드포인트.
 
-Reads of the list come from ``ItemsCache``; every write registers two background tasks, the
-audit line and the cache refresh, and answers without waiting for either.
-"""
+목록은 ``ItemsCache``에서 읽고, 쓰기마다 감사 로그와 캐시 갱신 두 작업을 등록합니다."""
 
 from typing import Annotated
 

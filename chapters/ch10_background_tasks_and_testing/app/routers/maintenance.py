@@ -1,4 +1,4 @@
-"""``POST /maintenance/cleanup``: a signed-in user asks for a cleanup, run after the response."""
+"""``POST /maintenance/cleanup``: 로그인한 사용자가 요청하고, 응답 뒤에 실행합니다."""
 
 from fastapi import APIRouter, BackgroundTasks, status
 

@@ -1,13 +1,7 @@
-"""``POST /send-notification`` (section 1 of the course text) and its status.
+"""``POST /send-notification``(본문 1절): 행을 저장하고, 발송을 ``add_task``로 맡기고, 바로 ``202``.
 
-The route stores the notification, hands the delivery over and answers ``202 Accepted`` at
-once: the email is sent after the response, and ``GET /notifications/{id}`` tells how that
-went. ``TASK_BACKEND`` says who sends it: a background task of this process (the text's
-``BackgroundTasks``, the default) or a Celery worker (``celery_tasks.py``). The audit line is a
-background task either way, registered after the delivery so that it runs second.
-"""
+보내는 곳(이 프로세스 또는 Celery)은 ``DeliveriesDep``가 정합니다(``dispatch.py``)."""
 
-import logging
 from typing import Annotated
 
 from fastapi import (
@@ -21,21 +15,15 @@ from fastapi import (
     status,
 )
 from pydantic import EmailStr
-from sqlalchemy.orm import Session
 
 from ..audit import audit_entry, write_audit_entry
-from ..celery_tasks import enqueue_delivery
-from ..config import Settings, SettingsDep
-from ..database import SessionDep, SessionFactoryDep
-from ..delivery import MAX_ERROR_LENGTH, deliver_notification
-from ..mailer import MailerDep
-from ..models import FAILED, Notification
+from ..config import SettingsDep
+from ..database import SessionDep
+from ..delivery import deliver_notification
+from ..dispatch import DeliveriesDep
+from ..models import Notification
 from ..responses import MAX_ID, NOT_FOUND, QUEUE_DOWN
 from ..schemas import NotificationAccepted, NotificationRead
-
-NotificationId = Annotated[int, Path(ge=1, le=MAX_ID, description="알림 id")]
-
-logger = logging.getLogger(__name__)
 
 router = APIRouter(tags=["notifications"])
 
@@ -50,42 +38,28 @@ WELCOME = "환영합니다!"
 )
 def send_notification(
     email: Annotated[EmailStr, Query(description="받는 사람 이메일 주소")],
+    db: SessionDep,
+    deliveries: DeliveriesDep,
     background_tasks: BackgroundTasks,
     request: Request,
     response: Response,
-    db: SessionDep,
-    sessions: SessionFactoryDep,
-    mailer: MailerDep,
     settings: SettingsDep,
 ) -> NotificationAccepted:
     notification = Notification(email=email, message=WELCOME)
     db.add(notification)
-    db.commit()  # stored before the response: a crash from here on loses no email
+    db.commit()  # 응답 전에 저장: 여기서부터 죽어도 메일을 잃지 않음
+    deliveries.add_task(deliver_notification, notification.id)
 
-    if settings.task_backend == "celery":
-        # On the broker before the 202: a worker sends it, whatever happens to this process.
-        queue_delivery(db, notification, settings)
-    else:
-        # Positional argument (the id), then keyword arguments: the task's own session factory
-        # (the request's session is closed before tasks run), the mailer and the settings.
-        background_tasks.add_task(
-            deliver_notification,
-            notification.id,
-            sessions=sessions,
-            mailer=mailer,
-            settings=settings,
-        )
-    # The audit line, a background task with either backend (after the delivery task, if any).
-    background_tasks.add_task(
-        write_audit_entry,
-        settings.audit_log_path,
-        audit_entry(request, "notification.requested", notification_id=notification.id),
-    )
-
+    # 감사 로그 줄: 어느 백엔드든 백그라운드 작업(발송 작업이 있으면 그 뒤에)
+    entry = audit_entry(request, "notification.requested", notification_id=notification.id)
+    background_tasks.add_task(write_audit_entry, settings.audit_log_path, entry)
     response.headers["Location"] = request.app.url_path_for(
         "read_notification", notification_id=notification.id
     )
     return NotificationAccepted(message="알림이 요청되었습니다", id=notification.id)
+
+
+NotificationId = Annotated[int, Path(ge=1, le=MAX_ID, description="알림 id")]
 
 
 @router.get("/notifications/{notification_id}", responses=NOT_FOUND, summary="알림 상태")
@@ -96,18 +70,3 @@ def read_notification(notification_id: NotificationId, db: SessionDep) -> Notifi
             status.HTTP_404_NOT_FOUND, detail=f"알림 {notification_id}이(가) 없습니다"
         )
     return NotificationRead.model_validate(notification)
-
-
-def queue_delivery(db: Session, notification: Notification, settings: Settings) -> None:
-    """Enqueue the Celery job, or mark the row ``failed`` and answer 503 if the broker is down."""
-    try:
-        enqueue_delivery(settings, notification.id)
-    except Exception as exc:  # kombu and redis raise several kinds: all mean "not queued"
-        logger.exception("notification %s: the broker cannot be reached", notification.id)
-        notification.status = FAILED
-        notification.error = f"not queued: {type(exc).__name__}: {exc}"[:MAX_ERROR_LENGTH]
-        db.commit()
-        raise HTTPException(
-            status.HTTP_503_SERVICE_UNAVAILABLE,
-            detail="알림 큐에 연결할 수 없어 메일을 보내지 못했습니다. 잠시 후 다시 요청하세요",
-        ) from exc

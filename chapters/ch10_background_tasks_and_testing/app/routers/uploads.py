@@ -1,4 +1,4 @@
-"""``POST /upload`` stores a file and answers at once; a background task measures it."""
+"""``POST /upload``는 파일을 저장하고 바로 답합니다. 측정은 백그라운드 작업이 합니다."""
 
 from typing import Annotated
 

@@ -1,4 +1,4 @@
-"""Users, login and a protected route: what the text's header and form-data examples call."""
+"""사용자, 로그인, 보호된 경로: 본문의 헤더와 폼 데이터 예제가 부르는 것."""
 
 from typing import Annotated
 
@@ -36,7 +36,7 @@ def create_user(body: UserCreate, db: SessionDep, audit: AuditDep) -> UserRead:
     user = User(username=body.username, hashed_password=hash_password(body.password))
     db.add(user)
     try:
-        db.commit()  # two requests for one name at once: the unique constraint decides
+        db.commit()  # 같은 이름의 동시 요청: 유니크 제약이 결정
     except IntegrityError:
         db.rollback()
         raise HTTPException(status.HTTP_409_CONFLICT, detail=NAME_TAKEN) from None
