@@ -1,7 +1,6 @@
-"""Fixtures of chapter 1's suite: the solution under test and a client on it.
+"""챕터 1 테스트의 fixture: 채점할 풀이와 그 앱에 붙은 클라이언트.
 
-Grading contract (what ``--solution ch01=<module>`` must provide): a module attribute ``app``,
-a FastAPI application. Everything else is checked through HTTP only.
+채점 계약: 풀이 모듈의 ``app``(FastAPI 애플리케이션) 하나를 HTTP로만 확인한다.
 """
 
 from collections.abc import Iterator

@@ -1,4 +1,4 @@
-"""Chapter 1: the automatic docs and the app metadata they show."""
+"""챕터 1: 자동 문서와 그 문서에 보이는 앱 메타데이터."""
 
 import pytest
 from fastapi.testclient import TestClient

@@ -1,4 +1,4 @@
-"""Chapter 1: the first routes, one per HTTP method, and what wrong requests get."""
+"""챕터 1: HTTP 메서드마다 하나씩 만든 첫 라우트와, 잘못된 요청이 받는 응답."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -44,7 +44,7 @@ def test_delete_answers_204_with_empty_body(client: TestClient) -> None:
 
 
 class TestBadRequests:
-    """Requests the app has no route for get a 4xx with a JSON ``detail``, never a 500."""
+    """라우트가 없는 요청은 500이 아니라 JSON ``detail``이 든 4xx를 받는다."""
 
     @pytest.mark.parametrize("path", ["/nope", "/health/extra", "/methods/1"])
     def test_unknown_path_is_404(self, client: TestClient, path: str) -> None:

@@ -1,4 +1,4 @@
-"""Chapter 1: the app runs under a real server, started the two ways the README shows."""
+"""챕터 1: README에 나온 두 가지 방법으로 띄운 진짜 서버에서 앱이 돈다."""
 
 import shutil
 import sys
@@ -25,7 +25,7 @@ def test_uvicorn_serves_the_app(solution: Solution, tmp_path: Path) -> None:
 def test_fastapi_cli_serves_the_app(solution: Solution, tmp_path: Path) -> None:
     """`fastapi run <파일>`로 띄운 앱이 `GET /`에 답한다.
 
-    ``fastapi dev`` is the same with reload; the CLI finds ``app`` in the file itself.
+    ``fastapi dev``는 여기에 자동 재시작을 더한 것이고, CLI는 파일 안에서 ``app``을 스스로 찾는다.
     """
     cli = shutil.which("fastapi", path=str(Path(sys.executable).parent))
     assert cli, "fastapi-cli is a runtime dependency; its command should be installed"

@@ -1,9 +1,6 @@
-"""Fixtures of chapter 2's suite: the solution under test, a client, and a catalogue we choose.
+"""챕터 2 테스트의 fixture: 채점할 풀이, 클라이언트, 테스트가 정한 카탈로그.
 
-Grading contract (what ``--solution ch02=<module>`` must provide): ``app``, a FastAPI
-application. Tests whose answer depends on which items exist use the ``catalog`` fixture, which
-asks for ``get_catalog`` (the dependency the routes read the items from) and overrides it with
-``SAMPLE`` until the test ends. The others (422s, the docs) need ``app`` alone.
+채점 계약은 README에 있다: ``app``, 그리고 ``catalog`` fixture를 쓰는 테스트에만 ``get_catalog``.
 """
 
 import copy
@@ -48,12 +45,7 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 @pytest.fixture
 def catalog(app: FastAPI, solution: Solution) -> Iterator[list[dict[str, Any]]]:
-    """The app serves this list (a copy of ``SAMPLE``) until the test ends.
-
-    A test may change the list before its requests (clear it, add items): the override
-    hands the app the same list object on every request. Only tests whose answer depends on
-    the items use it: it needs the solution's ``get_catalog``.
-    """
+    """테스트가 끝날 때까지 앱이 내주는 목록(``SAMPLE``의 복사본, 테스트가 바꿔도 된다)."""
     get_catalog = solution.hook("get_catalog", CATALOG_WHY)
     items = copy.deepcopy(SAMPLE)
     with overridden(app, {get_catalog: lambda: items}):

@@ -1,4 +1,4 @@
-"""Every answer is in ``/openapi.json``: the regression ``nox -s fuzz`` found (a 404)."""
+"""모든 응답이 ``/openapi.json``에 있다: ``nox -s fuzz``가 찾은 회귀(404)."""
 
 from typing import Any
 
@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 
 def documented(client: TestClient, method: str, path: str) -> set[str]:
-    """The status codes ``/openapi.json`` lists for one operation."""
+    """``/openapi.json``이 한 경로 처리에 대해 적어 둔 상태 코드."""
     return set(client.get("/openapi.json").json()["paths"][path][method]["responses"])
 
 

@@ -1,4 +1,4 @@
-"""An ``Enum`` path parameter: ``/categories/{category}`` takes one of three values only."""
+"""``Enum`` 경로 매개변수: ``/categories/{category}``는 세 값 중 하나만 받는다."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""A list query parameter: ``/items?tag=a&tag=b`` keeps the items that have every tag."""
+"""리스트 쿼리 파라미터: ``/items?tag=a&tag=b``는 태그를 모두 가진 아이템만 남긴다."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""``page``/``size`` pagination: slices, the end of the list, and the bounds of both."""
+"""``page``/``size`` 페이지 처리: 잘라 내기, 목록의 끝, 두 값의 범위."""
 
 from typing import Any
 

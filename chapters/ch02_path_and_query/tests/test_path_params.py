@@ -1,4 +1,4 @@
-"""Typed path parameters: ``/items/{item_id}`` turns text into an ``int`` within 1..1000."""
+"""타입이 있는 경로 매개변수: ``/items/{item_id}``는 문자열을 1..1000 사이 ``int``로 바꾼다."""
 
 from typing import Any
 
@@ -44,7 +44,7 @@ def test_unknown_id_is_404_with_a_detail(client: TestClient, catalog: list[dict[
 
 
 class TestBounds:
-    """``Path(ge=1, le=1000)``: exactly at a bound passes, one past it is a 422."""
+    """``Path(ge=1, le=1000)``: 경계값 그대로는 통과하고, 하나 넘으면 422다."""
 
     def test_lowest_id_is_accepted(self, client: TestClient, catalog: list[dict[str, Any]]) -> None:
         """가장 작은 번호 1을 받아들인다."""

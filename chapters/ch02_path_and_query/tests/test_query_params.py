@@ -1,4 +1,4 @@
-"""Optional and default query parameters of ``GET /items``: absent means a sensible default."""
+"""``GET /items``의 선택·기본값 쿼리 파라미터: 없으면 알맞은 기본값이 쓰인다."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""``GET /search``: a required ``q`` with ``min_length``/``max_length``, an optional Enum filter."""
+"""``GET /search``: ``min_length``/``max_length``가 붙은 필수 ``q``와 선택 Enum 필터."""
 
 from typing import Any
 
@@ -16,7 +16,7 @@ def test_korean_text_finds_matching_names(
 ) -> None:
     """`?q=감귤`은 이름에 감귤이 든 상품을 모두 찾는다.
 
-    "감귤" is two characters: exactly ``min_length``, however many bytes it takes.
+    "감귤"은 두 글자로 ``min_length``와 딱 같다. 바이트 수와는 상관없다.
     """
     response = client.get("/search", params={"q": "감귤"})
     assert response.status_code == 200

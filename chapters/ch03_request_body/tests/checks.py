@@ -1,4 +1,4 @@
-"""Checks of 422 answers, and of the store behind them, shared by this chapter's tests."""
+"""이 챕터의 테스트가 함께 쓰는 검사: 422 응답과 그 뒤의 저장소."""
 
 from typing import Any
 
@@ -20,7 +20,7 @@ __all__ = [
 
 
 def custom_error(response: httpx.Response, loc: list[Any]) -> str:
-    """The one error a custom validator raised at ``loc``; its message must say something."""
+    """사용자 정의 검증기가 ``loc``에서 낸 오류 하나(메시지가 비어 있으면 안 된다)."""
     [error] = validation_errors(response)
     assert (error["type"], error["loc"]) == ("value_error", loc)
     prefix = "Value error, "  # what Pydantic puts before a ValueError's own message
@@ -30,30 +30,26 @@ def custom_error(response: httpx.Response, loc: list[Any]) -> str:
 
 
 def stored(client: TestClient) -> list[dict[str, Any]]:
-    """Everything the store holds right now: what a rejected request must leave unchanged."""
+    """지금 저장소에 든 전부: 거절된 요청이 바꾸지 말아야 할 것."""
     response = client.get("/items")
     assert response.status_code == 200
     return response.json()
 
 
 def added(client: TestClient, before: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The items stored since ``before = stored(client)``; the earlier ones are unchanged.
-
-    Tests compare with what they read first, not with an empty store: a solution whose store
-    outlives one ``with TestClient(app)`` block is graded fairly too.
-    """
+    """``before = stored(client)`` 뒤에 저장된 아이템(그 전 아이템은 그대로여야 한다)."""
     after = stored(client)
     assert after[: len(before)] == before
     return after[len(before) :]
 
 
 def replaced(items: list[dict[str, Any]], new: dict[str, Any]) -> list[dict[str, Any]]:
-    """``items`` with the one whose id is ``new["id"]`` replaced by ``new``."""
+    """``items``에서 id가 ``new["id"]``인 아이템을 ``new``로 바꾼 목록."""
     return [new if item["id"] == new["id"] else item for item in items]
 
 
 def unknown_id(client: TestClient) -> int:
-    """An id no stored item has, whatever the store held before this test."""
+    """이 테스트 전에 저장소에 무엇이 있었든, 어느 아이템에도 없는 id."""
     return max((item["id"] for item in stored(client)), default=0) + 1000
 
 

@@ -1,10 +1,6 @@
-"""Fixtures of chapter 3's suite: the solution under test and a client on it.
+"""챕터 3 테스트의 fixture: 채점할 풀이와 그 앱에 붙은 클라이언트.
 
-Grading contract (what ``--solution ch03=<module>`` must provide): a module attribute ``app``,
-a FastAPI application, checked through HTTP only. The tests compare the store with what they
-read first (``checks.added``, ``before = stored(client)``), so they hold on a store that outlives
-one ``with TestClient(app)`` block; only ``test_store_starts_empty_on_every_start_up`` asks
-for the reset.
+채점 계약은 README에 있다: 풀이 모듈의 ``app`` 하나를 HTTP로만 확인한다.
 """
 
 from collections.abc import Iterator
@@ -23,14 +19,14 @@ solution, app = chapter_fixtures(__name__)
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    """Entering the client runs the app's lifespan (ours starts a new, empty store)."""
+    """``with``로 클라이언트를 열면 앱의 lifespan이 돈다(이 챕터의 앱은 빈 저장소를 새로 만든다)."""
     with TestClient(app) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def created(client: TestClient) -> dict[str, Any]:
-    """One stored item (``MINIMAL``), as ``POST /items`` answered it."""
+    """저장된 아이템 하나(``MINIMAL``), ``POST /items``가 돌려준 그대로."""
     response = client.post("/items", json=MINIMAL)
     assert response.status_code == 201
     return response.json()

@@ -1,4 +1,4 @@
-"""``PUT /items/{item_id}?dry_run=``: a path parameter, a query parameter and a body at once."""
+"""``PUT /items/{item_id}?dry_run=``: 경로 매개변수, 쿼리 파라미터, 요청 본문을 한꺼번에."""
 
 from typing import Any
 

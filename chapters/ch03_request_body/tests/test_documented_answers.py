@@ -1,7 +1,6 @@
-"""Every answer is in ``/openapi.json``: the regressions ``nox -s fuzz`` found.
+"""모든 응답이 ``/openapi.json``에 있다: ``nox -s fuzz``가 찾은 회귀.
 
-An unknown id's 404 was missing, and so was the 400 FastAPI answers by itself for a body it
-cannot decode (bytes that are not UTF-8; JSON that does not parse is a 422).
+없는 id의 404와, 디코딩할 수 없는 본문(UTF-8이 아닌 바이트)에 FastAPI가 답하는 400이 빠져 있었다.
 """
 
 from typing import Any
@@ -15,7 +14,7 @@ NOT_UTF8 = b'{"name": "\xff\xfe", "price": 1000}'
 
 
 def documented(schema: dict[str, Any], method: str, path: str) -> set[str]:
-    """The status codes ``/openapi.json`` lists for one operation."""
+    """``/openapi.json``이 한 경로 처리에 대해 적어 둔 상태 코드."""
     return set(schema["paths"][path][method.lower()]["responses"])
 
 

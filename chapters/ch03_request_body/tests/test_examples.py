@@ -1,4 +1,4 @@
-"""Schema examples in /openapi.json: present where /docs shows them, and each one valid."""
+"""/openapi.json의 스키마 예시: /docs가 보여 주는 곳에 있고, 하나하나가 유효하다."""
 
 from typing import Any
 
@@ -10,12 +10,12 @@ from .openapi import item_schema, json_body
 
 
 def model_examples(schema: dict[str, Any]) -> list[dict[str, Any]]:
-    """``examples`` of the item schema itself (``json_schema_extra``)."""
+    """아이템 스키마 자체의 ``examples``(``json_schema_extra``)."""
     return item_schema(schema).get("examples", [])
 
 
 def operation_examples(schema: dict[str, Any]) -> dict[str, Any]:
-    """The named examples of ``PUT /items/{item_id}``'s body (``openapi_examples``)."""
+    """``PUT /items/{item_id}`` 본문의 이름 붙은 예시(``openapi_examples``)."""
     return json_body(schema, "put", "/items/{item_id}").get("examples", {})
 
 

@@ -1,4 +1,4 @@
-"""``Field`` constraints: each bound passes exactly at its limit and fails just past it."""
+"""``Field`` 제약: 각 경계는 한계값에서 통과하고 그 바로 바깥에서 실패한다."""
 
 from typing import Any
 

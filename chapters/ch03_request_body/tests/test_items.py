@@ -1,4 +1,4 @@
-"""``Item(name, price)`` bodies: created, read back, and what a body that is not an item gets."""
+"""``Item(name, price)`` 본문: 생성, 다시 읽기, 아이템이 아닌 본문이 받는 응답."""
 
 from typing import Any
 
@@ -61,7 +61,7 @@ def test_unknown_item_is_404_with_a_detail(client: TestClient, created: dict[str
 def test_store_starts_empty_on_every_start_up(app: FastAPI) -> None:
     """앱이 시작할 때마다(`with TestClient(app)`마다) 저장소가 비어 있고 번호는 1부터다.
 
-    Part of the contract: each ``with TestClient(app)`` block sees a fresh store.
+    채점 계약의 일부: ``with TestClient(app)`` 블록마다 새 저장소를 본다.
     """
     with TestClient(app) as first:
         assert stored(first) == []
@@ -74,7 +74,7 @@ def test_store_starts_empty_on_every_start_up(app: FastAPI) -> None:
 
 
 class TestBadBodies:
-    """A body that is not an item is a 422 naming what is wrong, and nothing is stored."""
+    """아이템이 아닌 본문은 무엇이 틀렸는지 밝힌 422를 받고, 아무것도 저장되지 않는다."""
 
     @pytest.mark.points(2)
     def test_missing_fields_are_each_reported(self, client: TestClient) -> None:

@@ -1,4 +1,4 @@
-"""Nested models and lists: an item's ``images``, and a JSON array of items in one body."""
+"""중첩 모델과 리스트: 아이템의 ``images``, 그리고 한 본문에 담긴 아이템 JSON 배열."""
 
 from typing import Any
 
@@ -66,7 +66,7 @@ class TestNestedImages:
 
 
 class TestBulkList:
-    """``POST /items/bulk`` takes a JSON array of items: all are stored, or none."""
+    """``POST /items/bulk``는 아이템 JSON 배열을 받아 모두 저장하거나 하나도 저장하지 않는다."""
 
     @pytest.mark.points(2)
     def test_every_item_of_the_array_is_stored(self, client: TestClient) -> None:

@@ -1,7 +1,6 @@
-"""Custom validators: rules ``Field`` cannot say, on one field and across fields.
+"""사용자 정의 검증기: ``Field``로 말할 수 없는 규칙, 필드 하나와 여러 필드에 걸쳐.
 
-Their 422s are Pydantic's ``value_error`` entries: ``loc`` says where, and ``msg`` carries the
-validator's own message after "Value error, ".
+422는 Pydantic의 ``value_error`` 항목이고, ``msg``는 "Value error, " 뒤에 검증기의 메시지를 담는다.
 """
 
 from typing import Any
@@ -47,7 +46,7 @@ class TestFieldValidators:
 
 
 class TestModelValidator:
-    """``discount_price`` must be below ``price``: a rule across two fields."""
+    """``discount_price``는 ``price``보다 낮아야 한다: 두 필드에 걸친 규칙."""
 
     @pytest.mark.parametrize("discount", [59000, 60000], ids=["equal", "above"])
     def test_discount_not_below_price_is_422(self, client: TestClient, discount: int) -> None:

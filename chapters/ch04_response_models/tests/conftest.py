@@ -1,12 +1,6 @@
-"""Fixtures of chapter 4's suite: the solution under test, clients on it, a store to look into.
+"""챕터 4 테스트의 fixture: 채점할 풀이, 그 앱에 붙은 클라이언트, 들여다볼 저장소.
 
-Grading contract (what ``--solution ch04=<module>`` must provide):
-
-- ``app``: the FastAPI application; it runs its lifespan under ``with TestClient(app)``. Every
-  test but the ``users_db`` ones runs over HTTP on the app's own store.
-- ``get_user_store``: only for the tests that look at what is stored (the ``users_db`` fixture):
-  the suite overrides it with a plain ``dict`` of its own and expects the app to keep each user
-  there under its username, as an object with ``username`` and ``hashed_password``.
+채점 계약은 README에 있다: ``app``, 그리고 ``users_db``를 쓰는 테스트에만 ``get_user_store``.
 """
 
 from collections.abc import Iterator
@@ -33,14 +27,14 @@ STORE_WHY = "저장된 사용자(비밀번호 해시)를 들여다보려면 필�
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    """A client on a run of the app (its lifespan runs), on the app's own user store."""
+    """앱을 한 번 실행한(lifespan이 도는) 클라이언트, 앱 자신의 사용자 저장소 위에서."""
     with TestClient(app) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def users_db(app: FastAPI, solution: Solution) -> Iterator[dict]:
-    """This test's own user store, put in through ``get_user_store``: the test looks inside."""
+    """``get_user_store``로 넣은 이 테스트만의 사용자 저장소: 테스트가 안을 들여다본다."""
     store: dict = {}
     with overridden(app, {solution.hook("get_user_store", STORE_WHY): lambda: store}):
         yield store
@@ -48,5 +42,5 @@ def users_db(app: FastAPI, solution: Solution) -> Iterator[dict]:
 
 @pytest.fixture
 def username() -> str:
-    """A username no other test uses (the app's own store may outlive one test)."""
+    """다른 테스트가 쓰지 않는 사용자 이름(앱 자신의 저장소는 테스트보다 오래 남을 수 있다)."""
     return f"user_{uuid4().hex[:8]}"

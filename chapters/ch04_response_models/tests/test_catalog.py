@@ -1,4 +1,4 @@
-"""Chapter 4: ``response_model`` filters stored data, ``exclude_unset`` trims it; list, dict."""
+"""챕터 4: ``response_model``은 저장된 데이터를 거르고 ``exclude_unset``은 줄인다. 리스트, dict."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,7 +21,8 @@ class TestItemList:
     def test_list_answers_every_item_through_the_response_model(self, client: TestClient) -> None:
         """`GET /items`는 `Item`의 필드만 기본값까지 채워 돌려주고 `cost`는 내보내지 않는다.
 
-        Every field of ``Item``, defaults filled in, and nothing else (no internal ``cost``)."""
+        ``Item``의 모든 필드를 기본값까지 채우고, 그 밖에는 없다(내부용 ``cost``도 없다).
+        """
         response = client.get("/items")
         assert response.status_code == 200
         assert response.json() == [KEYBOARD, MOUSE, CABLE]
@@ -54,7 +55,7 @@ class TestItemList:
 
 
 class TestItemExcludeUnset:
-    """``GET /items/{id}`` sends only the fields the stored entry set, never defaults it did not."""
+    """``GET /items/{id}``는 저장된 항목이 설정한 필드만 보내고, 기본값은 보내지 않는다."""
 
     @pytest.mark.points(2)
     def test_unset_fields_are_left_out(self, client: TestClient) -> None:
@@ -71,7 +72,8 @@ class TestItemExcludeUnset:
     def test_fields_explicitly_set_to_defaults_are_kept(self, client: TestClient) -> None:
         """기본값과 같은 값이라도 직접 설정한 필드는 응답에 남는다.
 
-        Set is set: ``None`` and ``[]`` written in the entry stay in the answer."""
+        설정했으면 설정한 것이다: 항목에 적힌 ``None``과 ``[]``는 응답에 남는다.
+        """
         response = client.get("/items/cable")
         assert response.json() == CABLE
 
@@ -92,7 +94,7 @@ def test_dict_response_maps_keywords_to_weights(client: TestClient) -> None:
 
 
 class TestUnionResponse:
-    """``GET /vehicles/{id}`` answers a ``Car`` or a ``Plane``, each with its own fields."""
+    """``GET /vehicles/{id}``는 각자의 필드를 가진 ``Car`` 또는 ``Plane``으로 답한다."""
 
     def test_car_has_only_car_fields(self, client: TestClient) -> None:
         """자동차(`Car`) 응답에는 자동차의 필드만 있다."""

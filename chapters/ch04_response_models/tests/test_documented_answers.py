@@ -1,7 +1,6 @@
-"""Every answer is in ``/openapi.json``: the regressions ``nox -s fuzz`` found.
+"""모든 응답이 ``/openapi.json``에 있다: ``nox -s fuzz``가 찾은 회귀.
 
-The routes with a JSON body did not list the 400 FastAPI answers by itself for a body it cannot
-decode (bytes that are not UTF-8; JSON that does not parse is a 422).
+JSON 본문을 받는 라우트에, 디코딩할 수 없는 본문에 FastAPI가 답하는 400이 빠져 있었다.
 """
 
 import pytest
@@ -11,7 +10,7 @@ NOT_UTF8 = b'{"username": "\xff\xfe", "theme": "dark"}'
 
 
 def documented(client: TestClient, method: str, path: str) -> set[str]:
-    """The status codes ``/openapi.json`` lists for one operation."""
+    """``/openapi.json``이 한 경로 처리에 대해 적어 둔 상태 코드."""
     return set(client.get("/openapi.json").json()["paths"][path][method.lower()]["responses"])
 
 

@@ -1,4 +1,4 @@
-"""Chapter 4: headers and cookies on answers, set through ``Response`` or on a built response."""
+"""챕터 4: 응답의 헤더와 쿠키, ``Response``로 설정하거나 직접 만든 응답에 붙이기."""
 
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 
 def theme_cookie(set_cookie: str) -> Morsel:
-    """The ``theme`` cookie of a ``Set-Cookie`` header, with its attributes."""
+    """``Set-Cookie`` 헤더의 ``theme`` 쿠키와 그 속성."""
     cookies = SimpleCookie()
     cookies.load(set_cookie)
     return cookies["theme"]

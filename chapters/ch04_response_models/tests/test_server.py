@@ -1,7 +1,6 @@
-"""Chapter 4: the app under a real uvicorn process — sign-ups of one username at the same moment.
+"""챕터 4: 진짜 uvicorn 프로세스의 앱, 같은 사용자 이름으로 동시에 보낸 가입.
 
-The server is started from the solution's ``app`` (``solution.target``), so the lifespan and the
-thread pool the sync routes run on are exactly what ``uvicorn`` runs in production.
+서버는 풀이의 ``app``(``solution.target``)으로 띄우므로 lifespan과 스레드 풀이 실제 운영과 같다.
 """
 
 from pathlib import Path
@@ -23,8 +22,9 @@ def test_simultaneous_sign_ups_of_one_username_give_one_201_and_409s(
 ) -> None:
     """같은 사용자 이름으로 동시에 보낸 가입 요청 8개는 `201` 하나와 `409` 일곱이고, 5xx는 없다.
 
-    The losers get the usual 409 (the same body as a duplicate sent later), and the store
-    holds the winner's user only: its ``full_name``, not a loser's."""
+    진 쪽은 평소의 409(나중에 보낸 중복과 같은 본문)를 받고, 저장소에는 이긴 쪽의
+    사용자만 있다: 그 ``full_name``이 남는다.
+    """
     username = f"racer_{uuid4().hex[:8]}"
     bodies = [
         {

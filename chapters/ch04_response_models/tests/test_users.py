@@ -1,7 +1,6 @@
-"""Chapter 4: input, output and DB models for users — the password goes in and never comes out.
+"""챕터 4: 사용자의 입력·출력·DB 모델, 비밀번호는 들어가기만 하고 나오지 않는다.
 
-The tests run on the app's own store, so each one signs up users with names of its own
-(``username``); only the ``users_db`` tests replace the store to look at what is kept.
+테스트는 앱 자신의 저장소 위에서 돌므로 저마다 자기만의 이름(``username``)으로 가입한다.
 """
 
 from urllib.parse import urljoin
@@ -34,7 +33,7 @@ def usernames(client: TestClient) -> list[str]:
 
 
 class TestPasswordNeverLeaves:
-    """Every ``/users`` answer is exactly the public fields: no password, no hash, nothing else."""
+    """``/users``의 모든 응답은 공개 필드 그대로다: 비밀번호도 해시도, 다른 것도 없다."""
 
     @pytest.mark.points(2)
     def test_created_user_is_answered_without_password(
@@ -186,7 +185,8 @@ class TestSignUp:
     ) -> None:
         """거절된 가입의 `422` 응답에는 보낸 비밀번호가 들어 있지 않다.
 
-        A 422 names the problem, not the input: neither the short password nor the body."""
+        422는 입력이 아니라 문제를 밝힌다: 짧은 비밀번호도, 본문도 담지 않는다.
+        """
         for body in (
             body_for(username, password="tiny-pw"),
             {"username": username, "password": PASSWORD},
@@ -201,8 +201,9 @@ class TestUserList:
     def test_no_users_is_an_empty_list(self, client: TestClient) -> None:
         """사용자가 하나도 없으면 `GET /users`는 `[]`이다.
 
-        On the app's own store: whatever earlier tests left is deleted first (a fresh run of
-        ours has none)."""
+        앱 자신의 저장소 위에서: 앞 테스트가 남긴 사용자를 먼저 지운다
+        (이 챕터의 앱은 새로 실행하면 비어 있다).
+        """
         for name in usernames(client):
             client.delete(f"/users/{name}")
         response = client.get("/users")
@@ -251,7 +252,8 @@ class TestReadAndDelete:
 def test_each_run_of_the_app_starts_with_no_users(app: FastAPI, username: str) -> None:
     """앱을 새로 실행할 때마다(lifespan) 사용자 없이 시작한다.
 
-    Without an override the store is the app's own, made fresh by each lifespan."""
+    오버라이드가 없으면 저장소는 앱 자신의 것이고, lifespan마다 새로 만들어진다.
+    """
     with TestClient(app) as first_run:
         assert first_run.post("/users", json=body_for(username)).status_code == 201
         assert usernames(first_run) == [username]

@@ -25,7 +25,7 @@ class ItemCreate(BaseModel):
     stock: Stock = 0
 
 
-class ItemPatch(BaseModel):
+class ItemUpdate(BaseModel):
     """``PATCH /items/{id}``의 요청 본문: 보낸 필드만 바뀝니다."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"price": 5000}]})
@@ -44,7 +44,7 @@ class ItemPatch(BaseModel):
         return value
 
 
-class Item(BaseModel):
+class ItemRead(BaseModel):
     """저장되고 응답으로 나가는 아이템."""
 
     model_config = ConfigDict(frozen=True)

@@ -6,45 +6,45 @@
 import threading
 from typing import Any
 
-from .exceptions import DuplicateNameError, OutOfStockError
-from .schemas import Item, ItemCreate
+from .errors import DuplicateNameError, OutOfStockError
+from .schemas import ItemCreate, ItemRead
 
 
 class ItemStore:
     def __init__(self) -> None:
-        self._items: dict[int, Item] = {}  # id는 늘기만 하므로 넣은 순서가 곧 id 순서
+        self._items: dict[int, ItemRead] = {}  # id는 늘기만 하므로 넣은 순서가 곧 id 순서
         self._last_id = 0
         self._lock = threading.Lock()
 
-    def page(self, offset: int, limit: int) -> tuple[list[Item], int]:
+    def page(self, offset: int, limit: int) -> tuple[list[ItemRead], int]:
         """id 순서로 ``offset``부터 ``offset + limit``까지의 아이템과 전체 개수."""
         with self._lock:
             items = list(self._items.values())
         return items[offset : offset + limit], len(items)
 
-    def get(self, item_id: int) -> Item | None:
+    def get(self, item_id: int) -> ItemRead | None:
         with self._lock:
             return self._items.get(item_id)
 
-    def create(self, data: ItemCreate) -> Item:
+    def create(self, data: ItemCreate) -> ItemRead:
         with self._lock:
             self._check_name_free(data.name)
-            item = Item(id=self._last_id + 1, **data.model_dump())
+            item = ItemRead(id=self._last_id + 1, **data.model_dump())
             self._items[item.id] = item
             self._last_id = item.id
             return item
 
-    def replace(self, item_id: int, data: ItemCreate) -> Item | None:
+    def replace(self, item_id: int, data: ItemCreate) -> ItemRead | None:
         """모든 필드를 ``data``로 바꾼 아이템; 그런 아이템이 없으면 ``None``."""
         with self._lock:
             if item_id not in self._items:
                 return None
             self._check_name_free(data.name, owner=item_id)
-            item = Item(id=item_id, **data.model_dump())
+            item = ItemRead(id=item_id, **data.model_dump())
             self._items[item_id] = item
             return item
 
-    def update(self, item_id: int, changes: dict[str, Any]) -> Item | None:
+    def update(self, item_id: int, changes: dict[str, Any]) -> ItemRead | None:
         """현재 버전에 ``changes``를 적용한 아이템; 이미 없으면 ``None``."""
         with self._lock:
             current = self._items.get(item_id)
@@ -60,7 +60,7 @@ class ItemStore:
         with self._lock:
             return self._items.pop(item_id, None) is not None
 
-    def purchase(self, item_id: int, quantity: int) -> Item | None:
+    def purchase(self, item_id: int, quantity: int) -> ItemRead | None:
         """재고에서 ``quantity``를 빼거나, 아무것도 바꾸지 않고 ``OutOfStockError``를 던집니다."""
         with self._lock:
             current = self._items.get(item_id)

@@ -1,11 +1,6 @@
-"""Fixtures of chapter 5's suite: the solution under test and clients on it.
+"""챕터 5 테스트의 fixture: 채점할 풀이와 그 앱에 붙은 클라이언트.
 
-Grading contract (what ``--solution ch05=<module>`` must provide): a module attribute ``app``.
-Every client fixture runs the lifespan (``with TestClient(app)``, or
-``app.router.lifespan_context(app)`` around an ``httpx.AsyncClient`` over ``ASGITransport``;
-the server test starts ``uvicorn`` on ``solution.target``), but no test relies on the store being
-empty unless it is about that: each creates what it reads, with names of its own. Everything is
-checked through HTTP only.
+채점 계약은 README에 있다: 풀이 모듈의 ``app`` 하나를 HTTP로만 확인한다.
 """
 
 from collections.abc import AsyncIterator, Iterator
@@ -22,7 +17,7 @@ solution, app = chapter_fixtures(__name__)
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    """A client on a run of the app (its lifespan runs)."""
+    """앱을 한 번 실행한(lifespan이 도는) 클라이언트."""
     with TestClient(app) as test_client:
         yield test_client
 
@@ -34,10 +29,7 @@ def anyio_backend() -> str:
 
 @pytest.fixture
 async def async_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    """Concurrent requests in this process: sync routes run on the app's thread pool.
-
-    ``ASGITransport`` sends no lifespan events, so the fixture runs the app's lifespan itself.
-    """
+    """이 프로세스 안의 동시 요청용 클라이언트(lifespan은 fixture가 직접 돌린다)."""
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:

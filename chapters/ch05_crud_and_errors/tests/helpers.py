@@ -1,8 +1,6 @@
-"""Small request helpers the chapter's tests share.
+"""이 챕터의 테스트가 함께 쓰는 작은 요청 도우미.
 
-The tests run on whatever the app's store holds: each one creates what it reads, names its
-items with a suffix of its own (names are unique in the store) and compares with what it
-created, never with an empty store or a fixed id.
+테스트는 자기 접미사를 붙인 이름으로 만든 것과 비교하고, 빈 저장소나 고정된 id에 기대지 않는다.
 """
 
 from uuid import uuid4
@@ -13,12 +11,12 @@ ITEM_FIELDS = {"id", "name", "price", "description", "stock"}
 
 
 def unique(name: str) -> str:
-    """``name`` with a suffix no other test uses (8 hex digits)."""
+    """다른 테스트가 쓰지 않는 접미사(16진수 8자리)를 붙인 ``name``."""
     return f"{name} {uuid4().hex[:8]}"
 
 
 def create_item(client: TestClient, name: str = "아메리카노", price: int = 4500, **fields) -> dict:
-    """Create an item named ``name`` plus a unique suffix; the answer's body."""
+    """``name``에 고유한 접미사를 붙인 아이템을 만들고 응답 본문을 돌려준다."""
     response = client.post("/items", json={"name": unique(name), "price": price, **fields})
     assert response.status_code == 201, response.text
     return response.json()
@@ -28,7 +26,7 @@ MAX_PAGES = 50  # 5,000 items: far more than any test stores
 
 
 def all_items(client: TestClient) -> list[dict]:
-    """Every stored item, in the order the list gives them (page by page, 100 at a time)."""
+    """저장된 모든 아이템, 목록이 주는 순서대로(한 페이지에 100개씩)."""
     items: list[dict] = []
     seen: set[int] = set()
     for page in range(1, MAX_PAGES + 1):
@@ -46,7 +44,7 @@ def all_items(client: TestClient) -> list[dict]:
 
 
 def assert_detail_message(response, *fragments: object) -> None:
-    """A ``{"detail": "<message>"}`` body whose message names each fragment."""
+    """메시지에 조각이 하나하나 든 ``{"detail": "<message>"}`` 본문."""
     body = response.json()
     assert set(body) == {"detail"}
     assert isinstance(body["detail"], str)
@@ -56,7 +54,7 @@ def assert_detail_message(response, *fragments: object) -> None:
 
 
 def assert_validation_error(response, *locations: list) -> None:
-    """A 422 ``{"detail": [{"loc", "msg", "type"}, ...]}`` naming exactly ``locations``."""
+    """``locations``를 정확히 가리키는 422 ``{"detail": [{"loc", "msg", "type"}, ...]}``."""
     assert response.status_code == 422, response.text
     errors = response.json()["detail"]
     assert [error["loc"] for error in errors] == list(locations)

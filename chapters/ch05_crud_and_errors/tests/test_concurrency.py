@@ -1,11 +1,6 @@
-"""Chapter 5: the in-memory store stays correct when requests arrive at the same time.
-
-The requests go through ``httpx.AsyncClient`` over ``ASGITransport``: the app's sync routes run
-on its thread pool, really in parallel threads. While they run, Python switches threads far more
-often than usual, so that a missing lock shows up as a duplicate id, a second item with the same
-name, a lost field or an oversold stock. (A race can hide in any one run; these tests cannot
-prove its absence, only make it very likely to show.) Each test names its items with a suffix
-of its own and looks only at them: the store may hold other tests' items.
+"""챕터 5: 요청이 동시에 와도 메모리 저장소는 올바르게 남는다.
+스레드 전환을 잦게 해, 잠금이 빠지면 중복 id, 같은 이름의 아이템, 사라진 필드, 초과 판매로
+드러나게 한다(없다는 증명은 아니다). 테스트마다 자기 접미사를 붙인 아이템만 본다.
 """
 
 from collections.abc import Iterator
@@ -13,8 +8,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from .concurrent import frequent_thread_switches, send_all
 from .helpers import unique
+from .simultaneous import frequent_thread_switches, send_all
 
 # Many requests each, and a solution without its lock may be slow: a generous time limit.
 pytestmark = [pytest.mark.anyio, pytest.mark.usefixtures("stress"), pytest.mark.timeout(90)]
@@ -95,7 +90,8 @@ async def test_concurrent_patches_of_one_item_lose_no_update(
 ) -> None:
     """서로 다른 필드를 바꾸는 `PATCH` 네 개가 동시에 와도 바뀐 내용이 하나도 사라지지 않는다.
 
-    Four PATCHes of different fields at once: the item ends up with all four changes."""
+    네 요청이 끝나면 아이템에는 네 필드의 새 값이 모두 있다.
+    """
     items = await create_many(async_client, [unique(f"패치 {n}") for n in range(25)])
     expected = {}
     patches = []

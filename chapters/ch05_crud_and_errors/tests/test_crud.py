@@ -1,7 +1,6 @@
-"""Chapter 5: ``/items`` CRUD — list with page/size, read, create, replace, patch, delete.
+"""챕터 5: ``/items`` CRUD — page/size 목록, 조회, 생성, 교체, 부분 수정, 삭제.
 
-Every test creates the items it reads (with names of its own, see ``helpers.unique``), so it
-holds whatever the store held before; only the last test is about a run starting empty.
+테스트마다 읽을 아이템을 자기 이름(``helpers.unique``)으로 만든다. 마지막 테스트만 빈 시작을 본다.
 """
 
 from urllib.parse import urljoin
@@ -32,7 +31,8 @@ class TestList:
     def test_no_items_is_an_empty_list(self, client: TestClient) -> None:
         """아이템이 하나도 없으면 목록은 `[]`이고 `X-Total-Count`는 `0`이다.
 
-        What earlier tests left in the store is deleted first (a fresh run of ours has none)."""
+        앞 테스트가 남긴 아이템을 먼저 지운다(이 챕터의 앱은 새로 실행하면 비어 있다).
+        """
         for item in all_items(client):
             client.delete(f"/items/{item['id']}")
         response = client.get("/items")
@@ -347,7 +347,8 @@ class TestDelete:
 def test_each_run_of_the_app_starts_with_no_items(app: FastAPI) -> None:
     """앱을 새로 실행할 때마다(lifespan) 아이템 없이 시작한다.
 
-    The store belongs to one run of the app: a new lifespan, a new empty store."""
+    저장소는 앱의 한 실행에 속한다: 새 lifespan이면 새 빈 저장소다.
+    """
     with TestClient(app) as first_run:
         create_item(first_run)
         assert len(all_items(first_run)) == 1

@@ -1,8 +1,6 @@
-"""Every answer is in ``/openapi.json``: the regressions ``nox -s fuzz`` found.
+"""모든 응답이 ``/openapi.json``에 있다: ``nox -s fuzz``가 찾은 회귀.
 
-The routes with a JSON body did not list the 400 FastAPI answers by itself for a body it cannot
-decode (bytes that are not UTF-8; JSON that does not parse is a 422). It is an error like the
-others: ``{"detail": "<message>"}``, documented as ``ErrorMessage``.
+디코딩할 수 없는 본문에 FastAPI가 답하는 400(``ErrorMessage``)이 빠져 있었다.
 """
 
 import pytest

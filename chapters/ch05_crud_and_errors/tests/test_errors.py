@@ -1,8 +1,6 @@
-"""Chapter 5: a custom exception with its handler, the 422 handler, one shape for every error.
+"""챕터 5: 사용자 정의 예외와 그 핸들러, 422 핸들러, 모든 오류에 하나의 모양.
 
-The documented shape: every error body is ``{"detail": ...}`` and nothing else. ``detail`` is a
-readable string, except on 422 where it is a list of ``{"loc", "msg", "type"}`` — without the
-rejected input FastAPI's default adds.
+오류 본문은 언제나 ``{"detail": ...}``뿐이고, 422의 ``detail``에는 거절된 입력이 빠진다.
 """
 
 import pytest
@@ -12,7 +10,7 @@ from .helpers import assert_detail_message, assert_validation_error, create_item
 
 
 class TestOutOfStock:
-    """``POST /items/{id}/purchase``: the store raises its own exception, a handler answers 409."""
+    """``POST /items/{id}/purchase``: 저장소가 자기 예외를 내고, 핸들러가 409로 답한다."""
 
     def test_purchase_takes_from_the_stock(self, client: TestClient) -> None:
         """구매는 재고에서 그 수량을 뺀 아이템을 돌려준다."""

@@ -1,7 +1,6 @@
-"""Chapter 5: the app under a real uvicorn process — CRUD over the network, concurrent changes.
+"""챕터 5: 진짜 uvicorn 프로세스의 앱, 네트워크 너머의 CRUD와 동시 변경.
 
-The server is started from the solution's ``app`` (``solution.target``), so the lifespan, the
-thread pool and the error handlers are exactly what ``uvicorn`` runs in production.
+서버는 풀이의 ``app``(``solution.target``)으로 띄우므로 실제 운영과 같다.
 """
 
 from collections.abc import Iterator
@@ -12,8 +11,8 @@ import pytest
 
 from shared.testing import ServerProcess, Solution, post_at_once, run_uvicorn
 
-from .concurrent import send_all
 from .helpers import all_items, unique
+from .simultaneous import send_all
 
 RACERS = 8  # requests sent at the same moment
 
@@ -74,8 +73,9 @@ def test_simultaneous_creates_of_one_name_give_one_201_and_409s(
 ) -> None:
     """같은 이름으로 동시에 보낸 생성 요청 8개는 `201` 하나와 `409` 일곱이고, 5xx는 없다.
 
-    The losers get the usual 409 (the same body as a duplicate sent later), and the store
-    holds the winner's item only: its price, not a loser's."""
+    진 쪽은 평소의 409(나중에 보낸 중복과 같은 본문)를 받고, 저장소에는 이긴 쪽의
+    아이템만 있다: 그 가격이 남는다.
+    """
     name = unique("한정판 원두")
     bodies = [{"name": name, "price": 1000 + n} for n in range(RACERS)]
     with run_uvicorn(

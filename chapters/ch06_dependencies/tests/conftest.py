@@ -1,10 +1,6 @@
-"""Fixtures of chapter 6's suite: the solution under test, a client, and controlled inputs.
+"""챕터 6 테스트의 fixture: 채점할 풀이, 클라이언트, 테스트가 정하는 입력.
 
-Grading contract (what ``--solution ch06=<module>`` must provide), see the README: ``app`` for
-every test. The dependencies the chapter teaches are asked for only by the tests about them, with
-``solution.hook``: ``get_settings`` (``lru_cache``d, reads ``API_KEY`` from the environment),
-``get_event_log`` (where the ``yield`` dependency records its steps), ``make_nonce`` (the
-dependency the caching routes share) and ``PaginationDep`` (the pagination alias).
+채점 계약은 README에 있다: ``app``, 그리고 챕터의 의존성은 그것을 다루는 테스트에만.
 """
 
 import secrets
@@ -22,14 +18,14 @@ solution, app = chapter_fixtures(__name__)
 
 @pytest.fixture
 def overrides(app: FastAPI) -> Iterator[dict[Callable[..., Any], Callable[..., Any]]]:
-    """``app.dependency_overrides`` for one test, put back as it was afterwards."""
+    """테스트 하나 동안의 ``app.dependency_overrides``, 끝나면 원래대로 복원한다."""
     with overridden(app) as current:
         yield current
 
 
 @pytest.fixture
 def client(app: FastAPI) -> Iterator[TestClient]:
-    """A client on a run of the app (its lifespan runs)."""
+    """앱을 한 번 실행한(lifespan이 도는) 클라이언트."""
     with TestClient(app) as test_client:
         yield test_client
 
@@ -39,7 +35,7 @@ EVENT_LOG_WHY = "yield 의존성이 남기는 기록을 테스트의 목록으�
 
 
 def clear_settings_cache(get_settings: Any) -> None:
-    """``cache_clear()`` of an ``lru_cache``d ``get_settings``; nothing to clear otherwise."""
+    """``lru_cache``가 붙은 ``get_settings``의 ``cache_clear()``(없으면 아무것도 하지 않는다)."""
     clear = getattr(get_settings, "cache_clear", None)
     if clear is not None:
         clear()
@@ -47,10 +43,7 @@ def clear_settings_cache(get_settings: Any) -> None:
 
 @pytest.fixture
 def settings_cache(solution: Solution) -> Iterator[None]:
-    """Forget cached settings before and after a test that changes the environment.
-
-    Optional: a solution without ``get_settings`` is run as it is (it may read the environment
-    on every request)."""
+    """환경을 바꾸는 테스트 앞뒤로 캐시된 설정을 비운다(``get_settings``가 없으면 그대로 둔다)."""
     get_settings = getattr(solution.module, "get_settings", None)
     clear_settings_cache(get_settings)
     yield
@@ -59,7 +52,7 @@ def settings_cache(solution: Solution) -> Iterator[None]:
 
 @pytest.fixture
 def get_settings(solution: Solution, settings_cache: None) -> Any:
-    """The solution's ``get_settings``, for the tests about reading the key from ``API_KEY``."""
+    """``API_KEY``에서 키를 읽는 테스트를 위한 풀이의 ``get_settings``."""
     get_settings = solution.hook("get_settings", SETTINGS_WHY)
     clear_settings_cache(get_settings)
     return get_settings
@@ -67,7 +60,7 @@ def get_settings(solution: Solution, settings_cache: None) -> Any:
 
 @pytest.fixture
 def api_key(monkeypatch: pytest.MonkeyPatch, settings_cache: None) -> str:
-    """A random key, set the way a deployment sets it: the ``API_KEY`` environment variable."""
+    """배포할 때처럼 ``API_KEY`` 환경 변수로 설정한 무작위 키."""
     key = secrets.token_urlsafe(24)
     monkeypatch.setenv("API_KEY", key)
     return key
@@ -80,7 +73,7 @@ def no_api_key(monkeypatch: pytest.MonkeyPatch, settings_cache: None) -> None:
 
 @pytest.fixture
 def event_log(solution: Solution, overrides: dict) -> list[dict[str, Any]]:
-    """A list of this test's own that the ``yield`` dependency records its steps in."""
+    """``yield`` 의존성이 단계를 기록하는, 이 테스트만의 목록."""
     log: list[dict[str, Any]] = []
     overrides[solution.hook("get_event_log", EVENT_LOG_WHY)] = lambda: log
     return log

@@ -1,4 +1,4 @@
-"""Chapter 6: ``Annotated`` aliases — one declaration of a dependency, reused by many routes."""
+"""챕터 6: ``Annotated`` 별칭, 의존성을 한 번 선언해 여러 라우트가 다시 쓴다."""
 
 import typing
 
@@ -21,7 +21,8 @@ def test_pagination_alias_is_annotated_with_depends(solution: Solution) -> None:
 def test_routes_sharing_the_alias_share_its_parameters(client: TestClient) -> None:
     """`/items`와 `/search`는 같은 `page`/`size` 매개변수와 제한을 나눠 쓴다.
 
-    ``/items`` and ``/search`` both declare ``PaginationDep``: same names, limits, defaults."""
+    두 라우트 모두 ``PaginationDep``를 선언한다: 이름, 제한, 기본값이 같다.
+    """
     paths = client.get("/openapi.json").json()["paths"]
 
     def page_params(path: str) -> dict[str, dict]:

@@ -1,8 +1,6 @@
-"""Chapter 6: a router dependency puts the API-key check in front of every ``/secure`` route.
+"""챕터 6: 라우터 의존성이 모든 ``/secure`` 라우트 앞에서 API 키를 확인한다.
 
-The key is read from the ``API_KEY`` environment variable through ``get_settings``; the
-``api_key`` fixture sets a random one, as a deployment would. The tests about reading it
-(the right key opens, no key is 503) ask for the ``get_settings`` hook to clear its cache.
+키는 ``get_settings``로 ``API_KEY`` 환경 변수에서 읽고, ``api_key`` fixture가 무작위 키를 설정한다.
 """
 
 from typing import Any
@@ -49,7 +47,8 @@ def test_without_a_configured_key_nothing_gets_in(
 ) -> None:
     """서버에 `API_KEY`가 없으면 어떤 키도 통하지 않고 `503`이다.
 
-    No ``API_KEY``: a clear 503, not a default key that anyone could guess."""
+    ``API_KEY``가 없으면 누구나 짐작할 수 있는 기본 키가 아니라 분명한 503이다.
+    """
     response = client.get("/secure/report", headers={"X-API-Key": "anything"})
     assert response.status_code == 503
     assert "API_KEY" in response.json()["detail"]

@@ -1,7 +1,6 @@
-"""Chapter 6: within one request a dependency runs once, however often it is asked for.
+"""챕터 6: 한 요청 안에서 의존성은 몇 번을 요구받든 한 번만 실행된다.
 
-``make_nonce`` returns a new random value per run, so equal values mean one run; the
-``counting_nonce`` override counts the runs directly.
+``make_nonce``는 실행마다 새 무작위 값을 주므로 값이 같으면 한 번 실행된 것이다.
 """
 
 import pytest
@@ -12,7 +11,7 @@ from shared.testing import Solution
 
 @pytest.fixture
 def counting_nonce(solution: Solution, overrides: dict) -> list[str]:
-    """Replace ``make_nonce`` with one that numbers its runs; the list holds every value made."""
+    """``make_nonce``를 실행 횟수를 세는 것으로 바꾼다. 목록에는 만든 값이 모두 든다."""
     made: list[str] = []
 
     def numbered() -> str:

@@ -1,4 +1,4 @@
-"""Chapter 6: a function dependency (the search term) and a class dependency (pagination)."""
+"""챕터 6: 함수 의존성(검색어)과 클래스 의존성(페이지 처리)."""
 
 import pytest
 from fastapi.testclient import TestClient
@@ -9,7 +9,7 @@ def names(body: dict) -> list[str]:
 
 
 class TestSearchTermFunction:
-    """``search_term``: a function dependency that trims and case-folds ``q``."""
+    """``search_term``: ``q``의 앞뒤 공백을 없애고 소문자로 바꾸는 함수 의존성."""
 
     @pytest.mark.points(2)
     def test_q_is_trimmed_and_case_folded_before_filtering(self, client: TestClient) -> None:
@@ -39,7 +39,7 @@ class TestSearchTermFunction:
 
 
 class TestPaginationClass:
-    """``Pagination``: a class dependency whose ``__init__`` declares ``page`` and ``size``."""
+    """``Pagination``: ``__init__``이 ``page``와 ``size``를 선언하는 클래스 의존성."""
 
     @pytest.mark.points(2)
     def test_page_and_size_select_a_slice_and_total_counts_all(self, client: TestClient) -> None:

@@ -1,4 +1,4 @@
-"""Chapter 6: a global dependency (on the app itself) adds ``X-Request-ID`` to every route."""
+"""챕터 6: 앱 자체에 건 전역 의존성이 모든 라우트에 ``X-Request-ID``를 붙인다."""
 
 import re
 

@@ -1,7 +1,6 @@
-"""Chapter 6: a sub-dependency — ``/search`` falls back to the last search's cookie.
+"""챕터 6: 하위 의존성, ``/search``는 ``q``가 없으면 지난 검색의 쿠키를 쓴다.
 
-``query_or_cookie`` depends on ``search_term``, so the query is cleaned the same way as on
-``/items``, and a missing ``q`` is filled from the ``last_query`` cookie the last search set.
+``query_or_cookie``는 ``search_term``에 의존하므로 검색어가 ``/items``와 똑같이 다듬어진다.
 """
 
 import pytest

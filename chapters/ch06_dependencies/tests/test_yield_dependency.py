@@ -1,8 +1,6 @@
-"""Chapter 6: the ``yield`` dependency closes its connection after every request.
+"""챕터 6: ``yield`` 의존성은 요청이 끝날 때마다 연결을 닫는다.
 
-The steps are recorded in the event log the ``get_event_log`` dependency hands out; the
-``event_log`` fixture replaces it (the ``get_event_log`` hook) with a list of the test's own,
-so nothing is shared. The last test reads the app's own log over HTTP only.
+``event_log`` fixture가 기록을 이 테스트의 목록으로 바꾸고, 마지막 테스트는 앱의 기록을 읽는다.
 """
 
 from typing import Any
@@ -55,8 +53,9 @@ def test_each_request_gets_its_own_connection(
 def test_the_apps_own_log_shows_the_clean_up(client: TestClient) -> None:
     """재정의 없이도 `GET /events`에 연결을 열고 닫은 기록이 보인다.
 
-    Without any override: ``GET /events`` reads what the dependency wrote (the latest last:
-    the log may hold earlier requests' steps too)."""
+    오버라이드 없이 ``GET /events``가 의존성이 쓴 기록을 읽는다(최신이 마지막이고,
+    앞 요청의 단계도 남아 있을 수 있다).
+    """
     assert client.get("/items/1").status_code == 200
     assert client.get("/items/999").status_code == 404
     events = client.get("/events").json()[-5:]

@@ -1,1 +1,1 @@
-"""Chapter 7's app: ``uvicorn chapters.ch07_database.app.main:app``."""
+"""챕터 7의 앱: ``uvicorn chapters.ch07_database.app.main:app``."""

@@ -1,4 +1,4 @@
-"""Queries and writes on a session; routers call these and never build SQL themselves."""
+"""세션 위의 조회와 쓰기. 라우터는 이 함수만 부르고 SQL을 직접 만들지 않습니다."""
 
 from collections.abc import Sequence
 from typing import Any
@@ -11,7 +11,7 @@ from .models import Item
 
 
 class DuplicateItemNameError(Exception):
-    """The unique constraint on ``items.name`` refused a write (``main`` answers 409)."""
+    """``items.name``의 유일 제약이 쓰기를 거부했습니다(``main``이 409로 답합니다)."""
 
     def __init__(self, name: str) -> None:
         super().__init__(name)
@@ -19,7 +19,7 @@ class DuplicateItemNameError(Exception):
 
 
 def list_items(db: Session, *, offset: int, limit: int) -> tuple[Sequence[Item], int]:
-    """One page in the database (``LIMIT``/``OFFSET``) and the number of all rows."""
+    """데이터베이스가 자른 한 페이지(``LIMIT``/``OFFSET``)와 전체 행 수를 돌려줍니다."""
     total = db.scalar(select(func.count()).select_from(Item)) or 0
     page = db.scalars(select(Item).order_by(Item.id).offset(offset).limit(limit)).all()
     return page, total
@@ -52,10 +52,9 @@ def delete_item(db: Session, item: Item) -> None:
 
 
 def _commit(db: Session, name: str) -> None:
-    """Commit, or undo everything this session pending and report the duplicate name.
+    """커밋합니다. 이름이 겹치면 롤백해 세션을 다시 쓸 수 있게 하고, 중복 이름을 알립니다.
 
-    The schemas let through only complete rows, so the unique name is the one constraint a
-    valid request can break. After ``rollback()`` the session is usable again.
+    스키마가 완전한 행만 통과시키므로, 올바른 요청이 어길 수 있는 제약은 이름의 유일 제약뿐입니다.
     """
     try:
         db.commit()

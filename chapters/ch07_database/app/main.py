@@ -1,8 +1,6 @@
-"""Chapter 7: a database behind the API — SQLAlchemy 2.0 on SQLite.
+"""챕터 7: API 뒤의 데이터베이스, SQLite 위의 SQLAlchemy 2.0.
 
-Run it:  uvicorn chapters.ch07_database.app.main:app --reload
-   or:  DATABASE_URL=sqlite:///./my.db fastapi dev chapters/ch07_database/app/main.py
-Without ``DATABASE_URL`` the data goes to ``chapters/ch07_database/data/items.db``.
+실행: ``uvicorn chapters.ch07_database.app.main:app --reload`` (README의 "실행" 참고).
 """
 
 from collections.abc import AsyncIterator
@@ -22,7 +20,7 @@ __all__ = ["Base", "SessionLocal", "app", "create_tables", "engine", "get_db"]
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Tables exist before the first request (a real project runs Alembic migrations)."""
+    """첫 요청 전에 테이블을 만듭니다(실제 프로젝트는 Alembic 마이그레이션을 실행합니다)."""
     create_tables()
     yield
 

@@ -1,4 +1,4 @@
-"""App metadata shown by the automatic docs (/docs, /redoc) and in /openapi.json."""
+"""자동 문서(/docs, /redoc)와 /openapi.json에 나오는 앱 메타데이터."""
 
 TITLE = "데이터베이스 연동 (SQLAlchemy)"
 VERSION = "1.0.0"

@@ -1,17 +1,17 @@
-"""ORM models: the tables as SQLAlchemy sees them (API shapes live in ``schemas.py``)."""
+"""ORM 모델: SQLAlchemy가 보는 테이블(API가 주고받는 모양은 ``schemas.py``에 있음)."""
 
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    """Every model's base; ``Base.metadata`` knows all tables (``create_all`` uses it)."""
+    """모든 모델의 기반 클래스. ``create_all``이 쓰는 ``Base.metadata``가 모든 테이블을 압니다."""
 
 
 class Item(Base):
     __tablename__ = "items"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # unique=True is a rule of the database itself: two requests racing cannot both win.
+    # unique=True는 데이터베이스 자체의 규칙이라, 동시에 온 두 요청이 둘 다 이길 수 없습니다.
     name: Mapped[str] = mapped_column(String(100), unique=True, index=True)
     price: Mapped[int]

@@ -1,7 +1,6 @@
-"""Pydantic schemas: what the API accepts and returns, apart from the ORM models.
+"""Pydantic 스키마: API가 받고 돌려주는 모양으로, ORM 모델과 따로 둡니다.
 
-``ItemRead`` reads ORM objects directly (``from_attributes``); ``ItemCreate`` refuses an ``id``
-or other unknown fields, so a client cannot choose the primary key.
+``ItemRead``는 ORM 객체를 바로 읽고(``from_attributes``), ``ItemCreate``는 ``id``를 거절합니다.
 """
 
 from typing import Annotated, Any
@@ -20,7 +19,7 @@ class ItemCreate(BaseModel):
 
 
 class ItemUpdate(BaseModel):
-    """PATCH body: every field optional, but a given field cannot be null."""
+    """PATCH 본문: 모든 필드가 선택이지만, 보낸 필드는 null일 수 없습니다."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
@@ -30,7 +29,7 @@ class ItemUpdate(BaseModel):
     @field_validator("name", "price", mode="before")
     @classmethod
     def not_null(cls, value: Any) -> Any:
-        """Runs before type checks: any JSON value can arrive here."""
+        """타입 검사 전에 실행되므로, 어떤 JSON 값이든 여기로 올 수 있습니다."""
         if value is None:
             raise ValueError("null은 허용되지 않습니다; 바꾸지 않을 필드는 빼세요 (omit it)")
         return value

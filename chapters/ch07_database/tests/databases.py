@@ -1,12 +1,6 @@
-"""Two ways to give every test an empty database, and a client wired to one of them.
+"""테스트마다 빈 DB를 주는 두 방법과, 앱을 그 DB에 잇는 오버라이드(``override_get_db``).
 
-- ``fresh_database``: a new in-memory SQLite database per test, tables created each time;
-  nothing to undo, the engine is thrown away.
-- ``RollbackDatabase``: one in-memory database per worker, tables created once; each test
-  runs inside an outer transaction that is rolled back after it, and the app's own
-  ``commit()`` only releases a SAVEPOINT inside it (``join_transaction_mode``).
-
-``bench/bench_isolation.py`` (repository root) times both; ``conftest.py`` uses the faster.
+저장소 루트의 ``bench/bench_isolation.py``가 둘을 재고, ``conftest.py``는 더 빠른 쪽을 씁니다.
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
-"""Every answer is in ``/openapi.json``: the regressions ``nox -s fuzz`` found.
+"""모든 응답이 ``/openapi.json``에 적혀 있다: ``nox -s fuzz``가 찾아낸 회귀.
 
-The routes with a JSON body did not list the 400 FastAPI answers by itself for a body it cannot
-decode (bytes that are not UTF-8; JSON that does not parse is a 422).
+JSON 본문을 받는 라우트에 디코딩할 수 없는 본문(UTF-8이 아님)의 400이 빠져 있었다.
 """
 
 from collections.abc import Callable

@@ -1,8 +1,6 @@
-"""Chapter 7: ``/items`` CRUD stored in the database, and bad input that stores nothing.
+"""챕터 7: 데이터베이스에 저장되는 ``/items`` CRUD와, 아무것도 저장하지 않는 잘못된 입력.
 
-These tests need only ``app``: with ``get_db`` and ``Base`` they run on the test database
-(``saved`` sees its exact rows), otherwise on the solution's own database, with names unique
-per test and ids the test got back.
+``app``만 있으면 된다. 풀이 자신의 DB에서는 테스트마다 고유한 이름과 돌려받은 id만 본다.
 """
 
 from collections.abc import Callable

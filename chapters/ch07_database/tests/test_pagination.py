@@ -1,8 +1,6 @@
-"""Chapter 7: ``page``/``size`` become ``LIMIT``/``OFFSET`` in SQL, with a total of all rows.
+"""챕터 7: ``page``/``size``는 SQL의 ``LIMIT``/``OFFSET``이 되고, 전체 행 수를 함께 준다.
 
-On the test database the seven items of ``seven`` are the only rows. On the solution's own
-database they are the last seven (ids grow), after ``before`` rows of earlier tests and runs:
-the tests then look at the pages where the seven are.
+풀이 자신의 DB에서는 ``seven``의 일곱 아이템이 이전 행 ``before``개 뒤에 있어, 그 쪽을 본다.
 """
 
 from collections.abc import Callable, Iterator
@@ -28,6 +26,7 @@ class Seven:
 
 @pytest.fixture
 def seven(client: TestClient, own_db: TestDatabase | None, unique: Callable[..., str]) -> Seven:
+    """이 테스트가 만든 아이템 일곱 개와, 그 앞에 이미 있던 행 수."""
     ids = [create(client, unique(f"아이템 {n}"), n * 100)["id"] for n in range(1, 8)]
     if own_db is not None:
         return Seven(ids, 0)
@@ -37,7 +36,7 @@ def seven(client: TestClient, own_db: TestDatabase | None, unique: Callable[...,
 
 @pytest.fixture
 def statements(db: TestDatabase) -> Iterator[list[str]]:
-    """The SQL the test database runs while the test is going on."""
+    """테스트하는 동안 테스트용 DB가 실행하는 SQL."""
     seen: list[str] = []
 
     def record(_conn, _cursor, statement: str, *_args: object) -> None:

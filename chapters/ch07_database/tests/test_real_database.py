@@ -1,9 +1,6 @@
-"""Chapter 7: the app's own wiring — ``DATABASE_URL``, engine, startup tables — on a real file.
+"""챕터 7: 오버라이드 없이 실제 파일에서 확인하는 앱의 연결(``DATABASE_URL``, 엔진, 테이블).
 
-No override here: a real uvicorn process reads ``DATABASE_URL`` (a file in ``tmp_path``, in a
-folder that does not exist yet), creates its tables at startup and stores what it is sent.
-Requests sent at the same moment show that the unique constraint, not a check in Python,
-decides which of them wins, and SQL logging shows that no row's values reach the log.
+실제 uvicorn에서 동시 요청의 승자는 유일 제약이 정하고, SQL 로그에는 행의 값이 남지 않는다.
 """
 
 import json

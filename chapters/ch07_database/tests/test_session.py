@@ -1,4 +1,4 @@
-"""Chapter 7: ``get_db`` gives each request a session and always closes it (``yield``)."""
+"""챕터 7: ``get_db``는 요청마다 세션을 주고, ``yield`` 뒤에 언제나 닫는다."""
 
 import inspect
 

@@ -1,8 +1,6 @@
-"""Chapter 7: the app runs on a test database through ``dependency_overrides[get_db]``.
+"""챕터 7: 앱은 ``dependency_overrides[get_db]``로 테스트용 DB에서 돈다.
 
-Both isolation strategies of ``databases.py`` are proven here: what one test writes through
-the app (including the app's own ``commit()``) is gone for the next. These tests are about the
-test database itself: they need ``get_db`` and ``Base``.
+두 격리 방식 모두, 앱이 커밋한 것까지 다음 테스트에는 남지 않는다(``get_db``, ``Base`` 필요).
 """
 
 from collections.abc import Callable
@@ -28,6 +26,7 @@ from .databases import (
 def strategy(
     request: pytest.FixtureRequest, solution: Solution
 ) -> Callable[[], AbstractContextManager[TestDatabase]]:
+    """격리 방식 하나(fresh 또는 rollback): 부를 때마다 빈 테스트용 DB를 엽니다."""
     if request.param == "fresh":
         metadata = metadata_of(solution)
         return lambda: fresh_database(metadata)

@@ -1,4 +1,4 @@
-"""Chapter 7: the unique name is a database constraint; breaking it is a 409 storing nothing."""
+"""챕터 7: 이름의 유일성은 데이터베이스 제약이고, 어기면 아무것도 저장하지 않는 409다."""
 
 from collections.abc import Callable
 

@@ -1,8 +1,6 @@
-"""Settings from the environment: the JWT signing key is never written in the code.
+"""환경 변수에서 읽는 설정: JWT 서명 키는 코드에 적지 않습니다.
 
-``SECRET_KEY=... uvicorn chapters.ch08_authentication.app.main:app`` sets it. Without it the
-process makes up a random key and logs a warning: the app still works, but its tokens stop
-being valid when the process restarts (and differ between worker processes).
+``SECRET_KEY``가 없으면 프로세스마다 무작위 키를 만들고 경고를 남깁니다.
 """
 
 import logging
@@ -17,13 +15,13 @@ from pydantic_settings import BaseSettings
 
 logger = logging.getLogger(__name__)
 
-# The chapter's own data/ folder (git-ignored); created on first use by database.get_engine.
+# 챕터 자신의 data/ 폴더(git이 무시함). database.get_engine이 처음 쓸 때 만듭니다.
 DEFAULT_DATABASE_URL = f"sqlite:///{Path(__file__).resolve().parents[1] / 'data' / 'users.db'}"
-MIN_SECRET_KEY_LENGTH = 32  # HS256 wants a key at least as long as its 256-bit hash
+MIN_SECRET_KEY_LENGTH = 32  # HS256의 키는 해시(256비트)만큼은 길어야 합니다
 
 
 def random_secret_key() -> SecretStr:
-    """The fallback when ``SECRET_KEY`` is unset: unguessable, but only good for this process."""
+    """``SECRET_KEY``가 없을 때 쓰는 키: 짐작할 수 없지만 이 프로세스에서만 통합니다."""
     logger.warning(
         "SECRET_KEY is not set: using a random key for this process. "
         "Tokens will not survive a restart; set SECRET_KEY in the environment."
@@ -32,13 +30,13 @@ def random_secret_key() -> SecretStr:
 
 
 class Settings(BaseSettings):
-    """Read from environment variables of the same name in upper case (``SECRET_KEY``...)."""
+    """같은 이름의 대문자 환경 변수(``SECRET_KEY``...)에서 읽습니다."""
 
     secret_key: SecretStr = Field(default_factory=random_secret_key)
     access_token_expire_minutes: int = Field(default=30, gt=0)
     database_url: str = DEFAULT_DATABASE_URL
-    # Optional first admin, created when the database is first used (as in full-stack-fastapi-
-    # template's FIRST_SUPERUSER): registration itself never hands out the admin role.
+    # 선택 사항인 첫 관리자. 데이터베이스를 처음 쓸 때 만듭니다.
+    # 회원 가입으로는 admin 역할을 절대 주지 않습니다.
     first_admin_username: str | None = None
     first_admin_password: SecretStr | None = None
 
@@ -58,7 +56,7 @@ class Settings(BaseSettings):
 
 @lru_cache
 def get_settings() -> Settings:
-    """One ``Settings`` per process (and so one random key); tests override this dependency."""
+    """프로세스마다 ``Settings`` 하나(무작위 키도 하나). 테스트는 이 의존성을 오버라이드합니다."""
     return Settings()
 
 

@@ -1,4 +1,4 @@
-"""Create the tables and, if the settings name one, the first admin account."""
+"""테이블을 만들고, 설정에 첫 관리자가 있으면 그 계정도 만듭니다."""
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -21,5 +21,5 @@ def init_db(engine: Engine, settings: Settings) -> None:
                         settings.first_admin_password.get_secret_value(),
                         role="admin",
                     )
-                except IntegrityError:  # another worker process created it in the meantime
+                except IntegrityError:  # 그사이 다른 워커 프로세스가 만들었음
                     db.rollback()

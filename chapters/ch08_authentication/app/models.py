@@ -1,11 +1,11 @@
-"""The ORM models: what a user looks like in the database (the hash, never the password)."""
+"""ORM 모델: 데이터베이스 속 사용자의 모양(비밀번호가 아니라 해시를 저장합니다)."""
 
 from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 class Base(DeclarativeBase):
-    """The declarative base: ``Base.metadata`` knows every table (here just ``users``)."""
+    """선언 기반 클래스: ``Base.metadata``가 모든 테이블(여기서는 ``users``)을 압니다."""
 
 
 class User(Base):

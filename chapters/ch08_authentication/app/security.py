@@ -1,7 +1,6 @@
-"""Password hashing (argon2 through pwdlib) and JWT access tokens (PyJWT, HS256).
+"""비밀번호 해시(pwdlib의 argon2)와 JWT 액세스 토큰(PyJWT, HS256).
 
-A token is signed, not encrypted: anyone can read its claims, nobody without the key can
-change them. ``exp`` makes every token expire; ``sub`` names the user it was issued to.
+토큰은 암호화가 아니라 서명됩니다. ``exp``로 만료되고, ``sub``가 사용자를 가리킵니다.
 """
 
 from datetime import datetime, timedelta, timezone
@@ -14,13 +13,14 @@ from .config import Settings
 
 ALGORITHM = "HS256"
 
-password_hash = PasswordHash.recommended()  # argon2id with the library's current parameters
+password_hash = PasswordHash.recommended()  # 라이브러리의 현재 설정으로 argon2id
 
 
 @cache
 def dummy_hash() -> str:
-    """Verified against when the username is unknown, so that case costs as long as a wrong
-    password and the response time does not tell which usernames exist (made on first use)."""
+    """없는 아이디일 때 대신 확인하는 해시입니다(처음 쓸 때 만듦).
+
+    틀린 비밀번호와 같은 시간이 걸려, 응답 시간으로 있는 아이디를 알 수 없습니다."""
     return password_hash.hash("dummy-password-for-unknown-users")
 
 
@@ -43,15 +43,17 @@ def create_access_token(subject: str, settings: Settings) -> str:
 
 
 def read_access_token(token: str, settings: Settings) -> str | None:
-    """The token's subject, or ``None`` if it is malformed, forged, expired or incomplete."""
+    """토큰의 ``sub``입니다.
+
+    형식이 틀리거나, 위조되었거나, 만료되었거나, 필요한 claim이 없으면 ``None``입니다."""
     try:
         claims = jwt.decode(
             token,
             settings.secret_key.get_secret_value(),
-            algorithms=[ALGORITHM],  # never trust the token's own "alg" (e.g. "none")
+            algorithms=[ALGORITHM],  # 토큰이 스스로 적은 "alg"(예: "none")는 믿지 않음
             options={"require": ["exp", "sub"]},
         )
     except jwt.InvalidTokenError:
         return None
-    subject: str = claims["sub"]  # PyJWT가 문자열인지 검사했다
+    subject: str = claims["sub"]  # PyJWT가 문자열인지 이미 검사했음
     return subject

@@ -1,11 +1,6 @@
-"""Fixtures of chapter 8's suite: the solution under test, a test database, a client, users.
+"""챕터 8 테스트의 fixture: 채점할 풀이, 테스트용 DB, 클라이언트, 사용자.
 
-Grading contract (README, "채점 기준"): every test needs ``app``. Where the solution has them,
-``client`` swaps in a test database (``get_db``, with ``Base`` for its tables) and the test
-settings (``get_settings``, built from ``Settings`` with a key the tests know); without them it
-runs on the solution's own database and settings, with usernames unique per test. The tests
-that must read the database, forge tokens with the settings' key or change the settings ask
-for those hooks by name (``engine``, ``known_key``, ``use_settings``).
+훅이 있으면 테스트용 DB와 설정으로 바꾸고, 없으면 풀이 자신의 것으로 돕니다(README의 채점 계약).
 """
 
 from collections.abc import Callable, Iterator
@@ -47,7 +42,7 @@ SETTINGS_WHY = "테스트용 설정(서명 키, 만료 시간)을 만들려면 �
 
 @pytest.fixture
 def settings(solution: Solution) -> Any:
-    """The test settings: a key the tests know, a short expiry."""
+    """테스트용 설정: 테스트가 아는 키와 짧은 만료 시간."""
     solution.hook("get_settings", GET_SETTINGS_WHY)
     return solution.hook("Settings", SETTINGS_WHY)(
         secret_key=TEST_SECRET_KEY, access_token_expire_minutes=TEST_EXPIRE_MINUTES
@@ -56,7 +51,7 @@ def settings(solution: Solution) -> Any:
 
 @pytest.fixture
 def engine(solution: Solution, tmp_path: Path) -> Iterator[Engine]:
-    """A SQLite file of this test's own, with the solution's tables."""
+    """이 테스트만의 SQLite 파일, 풀이의 테이블을 갖춘 것."""
     solution.hook("get_db", GET_DB_WHY)
     metadata = solution.hook("Base", BASE_WHY).metadata
     engine = create_engine(
@@ -69,11 +64,14 @@ def engine(solution: Solution, tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def users_table(solution: Solution, engine: Engine) -> Table:
+    """테스트용 DB의 ``users`` 테이블(풀이의 ``Base``에서 찾음)."""
     return solution.hook("Base", BASE_WHY).metadata.tables["users"]
 
 
 @pytest.fixture
 def count_users(engine: Engine, users_table: Table) -> Callable[[], int]:
+    """``count_users()`` -> 테스트용 DB의 사용자 수."""
+
     def count() -> int:
         with engine.connect() as connection:
             return connection.scalar(select(func.count()).select_from(users_table))
@@ -83,7 +81,7 @@ def count_users(engine: Engine, users_table: Table) -> Callable[[], int]:
 
 @pytest.fixture
 def own_engine(request: pytest.FixtureRequest, solution: Solution) -> Engine | None:
-    """The test database when the solution allows one, else ``None`` (its own database)."""
+    """풀이가 허락하면 테스트용 DB, 아니면 ``None``(풀이 자신의 DB)."""
     return request.getfixturevalue("engine") if has_test_database(solution) else None
 
 
@@ -91,8 +89,7 @@ def own_engine(request: pytest.FixtureRequest, solution: Solution) -> Engine | N
 def stored_users(
     request: pytest.FixtureRequest, own_engine: Engine | None
 ) -> Callable[[int], None]:
-    """``stored_users(1)``: the test database holds exactly one user. On the solution's own
-    database (shared with earlier tests and runs) there is no count to check."""
+    """``stored_users(1)``: 테스트용 DB의 사용자가 정확히 하나(풀이 자신의 DB에서는 세지 않음)."""
 
     def check(expected: int) -> None:
         if own_engine is not None:
@@ -105,8 +102,7 @@ def stored_users(
 def client(
     request: pytest.FixtureRequest, app: FastAPI, solution: Solution, own_engine: Engine | None
 ) -> Iterator[TestClient]:
-    """A client on the app with the test database and the test settings swapped in, as far
-    as the solution allows (overrides restored afterwards)."""
+    """테스트용 DB와 설정을 풀이가 허락하는 만큼 바꿔 끼운 클라이언트(끝나면 복원)."""
     replacements: dict[Callable[..., Any], Callable[..., Any]] = {}
     if own_engine is not None:
         test_session = sessionmaker(bind=own_engine, autoflush=False)
@@ -125,20 +121,20 @@ def client(
 
 @pytest.fixture
 def known_key(client: TestClient, settings: Any) -> str:
-    """The key the app signs with in this test (needs ``get_settings`` and ``Settings``)."""
+    """이 테스트에서 앱이 서명하는 키(``get_settings``와 ``Settings``가 필요)."""
     return TEST_SECRET_KEY
 
 
 @pytest.fixture
 def name() -> Callable[..., str]:
-    """``name("alice")`` -> ``"alice_1a2b3c4d"``: a username no other test (or run) has."""
+    """``name("alice")`` -> ``"alice_1a2b3c4d"``: 다른 테스트나 실행에 없는 아이디."""
     tag = uuid4().hex[:8]
     return lambda base="alice": f"{base}_{tag}"
 
 
 @pytest.fixture
 def register(client: TestClient) -> Callable[..., dict]:
-    """``register(name("alice"))`` -> the new user as the API answers it (201 asserted)."""
+    """``register(name("alice"))`` -> API가 답한 새 사용자(201인지 확인)."""
 
     def register_user(username: str, password: str = PASSWORD) -> dict:
         response = client.post("/users", json={"username": username, "password": password})
@@ -150,7 +146,7 @@ def register(client: TestClient) -> Callable[..., dict]:
 
 @pytest.fixture
 def login(client: TestClient) -> Callable[..., str]:
-    """``login(username)`` -> a Bearer access token (200 asserted)."""
+    """``login(username)`` -> Bearer 액세스 토큰(200인지 확인)."""
 
     def log_in(username: str, password: str = PASSWORD) -> str:
         response = client.post("/login", data={"username": username, "password": password})
@@ -168,8 +164,7 @@ def admin(
     register: Callable[..., dict],
     login: Callable[..., str],
 ) -> tuple[str, str]:
-    """``(username, token)`` of a user registered as usual, then made "admin" in the test
-    database, as a seed script would (needs ``get_db`` and ``Base``)."""
+    """가입한 뒤 테스트용 DB에서 "admin"이 된 사용자의 ``(username, token)``."""
     username = name("root")
     register(username)
     with engine.begin() as connection:
@@ -181,11 +176,7 @@ def admin(
 
 @pytest.fixture
 def use_settings(app: FastAPI, solution: Solution, client: TestClient) -> Callable[..., None]:
-    """``use_settings(access_token_expire_minutes=90)``: other settings for this test's app.
-
-    Needs ``get_settings`` and ``Settings``; depends on ``client``, whose teardown restores
-    the app's overrides.
-    """
+    """``use_settings(access_token_expire_minutes=90)``: 이 테스트만의 다른 설정."""
     get_settings = solution.hook("get_settings", GET_SETTINGS_WHY)
     settings_class = solution.hook("Settings", SETTINGS_WHY)
 

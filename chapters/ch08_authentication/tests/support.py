@@ -1,4 +1,4 @@
-"""Constants and small helpers the tests share: the test key, a password, tokens made by hand."""
+"""테스트가 함께 쓰는 상수와 작은 도구: 테스트용 키, 비밀번호, 손으로 만든 토큰."""
 
 import time
 

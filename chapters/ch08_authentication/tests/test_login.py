@@ -1,4 +1,4 @@
-"""Chapter 8: ``POST /login`` takes form data and answers a signed, expiring Bearer token."""
+"""챕터 8: ``POST /login``은 폼 데이터를 받고, 서명되고 만료되는 Bearer 토큰을 답합니다."""
 
 import time
 from collections.abc import Callable

@@ -1,4 +1,4 @@
-"""Chapter 8: ``/admin`` routes let the "admin" role in; other users get 403, strangers 401."""
+"""챕터 8: ``/admin`` 경로는 "admin" 역할만 들여보냅니다. 다른 사용자는 403, 토큰이 없으면 401."""
 
 from collections.abc import Callable
 

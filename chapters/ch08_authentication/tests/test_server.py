@@ -1,9 +1,6 @@
-"""Chapter 8 on a real uvicorn process: settings from the environment, SQLite on disk, restarts.
+"""실제 uvicorn 프로세스의 챕터 8: 환경 변수의 설정, 디스크의 SQLite, 재시작.
 
-No overrides here: the server reads SECRET_KEY, DATABASE_URL, ACCESS_TOKEN_EXPIRE_MINUTES and
-FIRST_ADMIN_* from its environment, as in production. Registrations sent at the same moment
-show that the unique constraint decides which wins (a 409 for the others, never a 500), and
-SQL logging shows that no password, hash or token reaches the log.
+오버라이드 없이 운영처럼 환경 변수만 줍니다. 동시 가입과 SQL 로그의 비밀 값도 확인합니다.
 """
 
 import json

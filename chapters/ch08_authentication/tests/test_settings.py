@@ -1,4 +1,4 @@
-"""Chapter 8: the signing key comes from the environment; without it, a random key and a warning."""
+"""챕터 8: 서명 키는 환경 변수에서 읽습니다. 없으면 무작위 키와 경고."""
 
 import logging
 

@@ -1,8 +1,6 @@
-"""Chapter 8: ``GET /users/me`` and ``GET /protected`` need a valid Bearer token, or answer 401.
+"""챕터 8: ``GET /users/me``와 ``GET /protected``는 유효한 Bearer 토큰이 없으면 401입니다.
 
-Every kind of bad token gets its own test, each with a control: the same request with a good
-token passes, so the 401 comes from the one thing that is wrong. Tokens made by hand with the
-settings' key (``known_key``) need ``get_settings`` and ``Settings``.
+나쁜 토큰마다 테스트가 하나씩 있고, 좋은 토큰은 통과하는지 대조합니다.
 """
 
 from collections.abc import Callable
@@ -20,6 +18,7 @@ PROTECTED_PATHS = ["/users/me", "/protected"]
 
 @pytest.fixture
 def alice(register: Callable[..., dict], name: Callable[..., str]) -> dict:
+    """가입한 사용자 한 명(API가 답한 모양)."""
     return register(name())
 
 

@@ -1,4 +1,4 @@
-"""Chapter 8: registration — 201 with public fields, hashed passwords, 409 and 422 store nothing."""
+"""챕터 8: 회원 가입 — 공개 필드만 담은 201, 해시로 저장한 비밀번호, 저장하지 않는 409와 422."""
 
 from collections.abc import Callable
 

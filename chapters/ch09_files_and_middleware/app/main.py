@@ -8,6 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 
 from .config import Settings, get_settings
+from .metadata import DESCRIPTION, TAGS, TITLE, VERSION
 from .middleware import BodySizeLimitMiddleware, request_id_and_timing
 from .routers import files, forms, system
 from .validation import validation_error
@@ -17,16 +18,7 @@ __all__ = ["Settings", "app", "get_settings"]
 
 settings = get_settings()
 
-app = FastAPI(
-    title="파일 업로드, 미들웨어, CORS, 라우터",
-    version="1.0.0",
-    description="챕터 9: Form 필드, 파일 업로드와 다운로드, 요청 ID 미들웨어, CORS, APIRouter.",
-    openapi_tags=[
-        {"name": "files", "description": "파일 업로드와 다운로드"},
-        {"name": "forms", "description": "폼 데이터"},
-        {"name": "system", "description": "헬스 체크와 요청 ID"},
-    ],
-)
+app = FastAPI(title=TITLE, version=VERSION, description=DESCRIPTION, openapi_tags=TAGS)
 
 app.exception_handler(RequestValidationError)(validation_error)
 app.include_router(files.router)

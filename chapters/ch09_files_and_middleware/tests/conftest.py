@@ -1,9 +1,6 @@
-"""Fixtures of chapter 9's suite: the solution under test, its settings, clients on it.
+"""챕터 9 테스트의 fixture: 채점할 풀이, 그 설정, 그 앱에 붙은 클라이언트.
 
-Grading contract (the README's table): ``app`` for everything; ``get_settings`` and
-``Settings`` for the tests that look into this test's upload folder or need the small
-per-file limit (``tmp_client``, ``test_settings``). ``client`` needs ``app`` alone, and so
-does ``request_limit`` (read from ``get_settings()`` if there is one).
+채점 계약은 README에 있다: ``app``, 그리고 폴더·한도를 보는 테스트에만 설정 훅 두 개.
 """
 
 import os
@@ -30,14 +27,13 @@ DEFAULT_REQUEST_LIMIT = 10 * 1024 * 1024  # the README's default MAX_REQUEST_BYT
 
 @pytest.fixture
 def upload_dir(tmp_path: Path) -> Path:
-    """Not created here: storing the first file must create it."""
+    """여기서는 만들지 않는 폴더: 첫 파일을 저장할 때 앱이 만들어야 한다."""
     return tmp_path / "uploads"
 
 
 @pytest.fixture
 def test_settings(app: FastAPI, solution: Solution, upload_dir: Path) -> Iterator[Any]:
-    """The routes see this test's folder and a 4 KiB per-file limit (needs ``get_settings``
-    and ``Settings``); restored after."""
+    """라우트가 이 테스트의 폴더와 4 KiB 파일 한도를 쓰게 한다(두 훅이 필요하고, 끝나면 복원)."""
     get_settings = solution.hook("get_settings", GET_SETTINGS_WHY)
     settings = solution.hook("Settings", SETTINGS_WHY)(
         upload_dir=upload_dir, max_upload_bytes=MAX_UPLOAD
@@ -48,8 +44,7 @@ def test_settings(app: FastAPI, solution: Solution, upload_dir: Path) -> Iterato
 
 @pytest.fixture
 def own_uploads(app: FastAPI, solution: Solution, upload_dir: Path) -> Iterator[None]:
-    """Optional isolation: if the solution has ``Settings`` and ``get_settings``, its files go
-    to this test's ``upload_dir`` (its own limits kept); otherwise to its own folder."""
+    """풀이에 ``Settings``와 ``get_settings``가 있으면 파일을 ``upload_dir``에 둔다(한도는 유지)."""
     context: Any = nullcontext()
     if solution.has("Settings") and solution.has("get_settings"):
         try:
@@ -64,22 +59,21 @@ def own_uploads(app: FastAPI, solution: Solution, upload_dir: Path) -> Iterator[
 
 @pytest.fixture
 def client(app: FastAPI, own_uploads: None) -> Iterator[TestClient]:
-    """A client on ``app`` alone: tests using it never look into a folder."""
+    """``app``만 쓰는 클라이언트: 이것을 쓰는 테스트는 폴더를 들여다보지 않는다."""
     with TestClient(app) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def tmp_client(app: FastAPI, test_settings: Any) -> Iterator[TestClient]:
-    """A client whose uploads go to ``upload_dir`` with the 4 KiB limit (needs both hooks)."""
+    """업로드가 4 KiB 한도로 ``upload_dir``에 가는 클라이언트(두 훅이 필요하다)."""
     with TestClient(app) as test_client:
         yield test_client
 
 
 @pytest.fixture
 def request_limit(solution: Solution) -> int:
-    """The whole-body limit the middleware was built with: ``get_settings()``'s cached value
-    if the solution has it, else ``MAX_REQUEST_BYTES`` as the README documents it."""
+    """미들웨어의 본문 전체 한도: 캐시된 ``get_settings()`` 값, 없으면 ``MAX_REQUEST_BYTES``."""
     if solution.has("get_settings"):
         limit = getattr(solution.get_settings(), "max_request_bytes", None)
         if isinstance(limit, int):
@@ -89,5 +83,5 @@ def request_limit(solution: Solution) -> int:
 
 @pytest.fixture
 def anyio_backend() -> str:
-    """Async tests (``@pytest.mark.anyio``) run on asyncio."""
+    """비동기 테스트(``@pytest.mark.anyio``)는 asyncio에서 돈다."""
     return "asyncio"

@@ -1,4 +1,4 @@
-"""Sample files and small helpers the tests share."""
+"""테스트가 함께 쓰는 예시 파일과 작은 도우미."""
 
 from pathlib import Path
 
@@ -14,5 +14,5 @@ REQUEST_ID_PATTERN = r"[A-Za-z0-9._-]{1,64}"
 
 
 def files_under(folder: Path) -> list[Path]:
-    """Every file below ``folder``, hidden ones (``.part``) included; [] if it does not exist."""
+    """``folder`` 아래의 모든 파일, 숨은 파일(``.part``)까지. 폴더가 없으면 []."""
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []

@@ -1,9 +1,6 @@
-"""Chapter 9: a request body over ``MAX_REQUEST_BYTES`` is refused with 413 before the endpoint
-parses it: a declared ``Content-Length`` without reading a byte, a chunked body as it arrives.
+"""챕터 9: ``MAX_REQUEST_BYTES``를 넘는 요청 본문은 엔드포인트가 읽기 전에 413으로 거절된다.
 
-(The per-file limit, ``MAX_UPLOAD_BYTES``, is in test_uploads.py.) The middleware was set up
-from ``get_settings()`` when the app was made, so its limit is read from there
-(``request_limit``).
+알린 ``Content-Length``는 한 바이트도 읽지 않고, chunked 본문은 들어오는 대로 거절한다.
 """
 
 from pathlib import Path
@@ -32,7 +29,7 @@ def multipart(content: bytes) -> bytes:
 
 
 def upload_scope(content_length: int | None) -> dict:
-    """An ASGI ``POST /upload`` as a server would hand it to the app."""
+    """서버가 앱에 넘겨줄 모양 그대로의 ASGI ``POST /upload``."""
     headers = [
         (b"host", b"testserver"),
         (b"content-type", f"multipart/form-data; boundary={BOUNDARY}".encode()),
@@ -62,8 +59,8 @@ async def test_a_declared_huge_body_is_refused_without_reading_it(
 ) -> None:
     """10 GiB라고 알린 요청은 본문을 한 바이트도 읽지 않고 413을 받는다.
 
-    Straight through ASGI: the app is told 10 GiB are coming, and must not ask for them.
-    Whatever the app's limit, 10 GiB is past it; a body never read cannot be stored.
+    ASGI로 곧장 보낸다: 앱은 10 GiB가 온다는 말을 듣고, 그것을 달라고 하면 안 된다.
+    앱의 한도가 얼마든 10 GiB는 넘고, 읽지 않은 본문은 저장될 수 없다.
     """
     body_reads = 0
     sent: list[dict] = []
@@ -134,7 +131,7 @@ def test_the_limit_covers_every_route_not_only_uploads(
 ) -> None:
     """폼 라우트에도 본문 한도가 적용된다: 한도를 넘는 폼은 검증 전에 413이다.
 
-    A form far too long for its fields gets 413 from the middleware, before validation.
+    필드에 비해 너무 긴 폼은 검증 전에 미들웨어에서 413을 받는다.
     """
     data = {"name": "a", "email": "a@example.com", "message": "m" * request_limit}
     refused = client.post("/forms/contact", data=data)

@@ -1,7 +1,6 @@
-"""Chapter 9: ``CORSMiddleware`` with the explicit origin list from the settings.
+"""챕터 9: 설정에 적힌 명시적 출처 목록을 쓰는 ``CORSMiddleware``.
 
-The allowed origins are read from the app itself: the ``allow_origins`` its
-``CORSMiddleware`` was added with (``CORS_ORIGINS``, whatever the environment says).
+허용된 출처는 앱 자체에서 읽는다: 앱의 ``CORSMiddleware``에 넘긴 ``allow_origins``.
 """
 
 import pytest
@@ -13,7 +12,7 @@ OTHER_ORIGIN = "https://evil.example"
 
 
 def allowed_origins(app: FastAPI) -> list[str]:
-    """The app's explicit origin list; fails the test if there is none."""
+    """앱의 명시적 출처 목록. 없으면 테스트가 실패한다."""
     given = [
         list(middleware.kwargs.get("allow_origins", ()))
         for middleware in app.user_middleware

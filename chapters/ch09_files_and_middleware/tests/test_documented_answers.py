@@ -1,9 +1,6 @@
-"""Every answer is in ``/openapi.json``: the regressions ``nox -s fuzz`` found.
+"""모든 응답이 ``/openapi.json``에 있다: ``nox -s fuzz``가 찾은 회귀.
 
-The uploads did not list their 413 and 415, nor the download its 404; a download's 200 was
-documented as JSON; a multipart body Starlette cannot parse is a 400 that no route listed. And
-an empty file's 422 had a string ``detail`` where the schema documents FastAPI's list of errors.
-The form routes now list the body limit's 413 as well.
+업로드의 413·415, 다운로드의 404, multipart의 400이 빠졌고, 빈 파일의 422는 모양이 달랐다.
 """
 
 from pathlib import Path
@@ -16,7 +13,7 @@ from .support import MAX_UPLOAD, PNG, files_under
 
 
 def documented(client: TestClient, method: str, path: str) -> dict[str, Any]:
-    """The answers ``/openapi.json`` lists for one operation, by status code."""
+    """``/openapi.json``이 한 경로 처리에 대해 적어 둔 응답, 상태 코드별로."""
     return client.get("/openapi.json").json()["paths"][path][method]["responses"]
 
 
@@ -73,7 +70,7 @@ def test_an_empty_file_is_a_422_in_the_documented_shape(
 ) -> None:
     """빈 파일의 422는 FastAPI가 문서에 적은 모양이고, 묶음에서는 앞 파일도 남지 않는다.
 
-    In a batch the empty file comes second: the first one must not stay behind.
+    묶음에서 빈 파일은 두 번째로 온다: 첫 파일이 남아 있으면 안 된다.
     """
     empty = (field, ("empty.txt", b"", "text/plain"))
     files = [(field, ("a.png", PNG, "image/png")), empty] if field == "files" else [empty]

@@ -1,5 +1,7 @@
-"""Chapter 9: ``GET /files/{file_id}`` sends a stored file back; ids are validated, so none
-reaches outside the upload folder."""
+"""챕터 9: ``GET /files/{file_id}``는 저장된 파일을 돌려준다.
+
+id를 검증하므로 어떤 id도 업로드 폴더 밖에 닿지 못한다.
+"""
 
 import uuid
 from pathlib import Path
@@ -14,7 +16,7 @@ SECRET = b"top secret: must never be served"
 
 @pytest.fixture
 def secret_beside_uploads(tmp_client: TestClient, tmp_path: Path, upload_dir: Path) -> Path:
-    """A file next to the upload folder, and one real upload so that the folder exists."""
+    """업로드 폴더 옆의 파일 하나와, 폴더가 생기도록 실제로 올린 파일 하나."""
     uploaded = tmp_client.post("/upload", files={"file": ("a.txt", TEXT, "text/plain")})
     assert uploaded.status_code == 201
     (upload_dir / "secret.txt").write_bytes(SECRET)
@@ -70,7 +72,7 @@ def test_an_id_cannot_reach_other_files(
 ) -> None:
     """`../` 같은 id로는 업로드 폴더 안팎의 다른 파일을 받을 수 없다(404 또는 422).
 
-    ``secret.txt`` lies in this test's upload folder and beside it: the test needs that folder.
+    ``secret.txt``는 이 테스트의 업로드 폴더 안과 옆에 있다: 테스트에는 그 폴더가 필요하다.
     """
     response = tmp_client.get(f"/files/{file_id}")
     assert response.status_code in (404, 422)

@@ -1,4 +1,4 @@
-"""Chapter 9: form data — ``Form()`` fields one by one, and one Pydantic model as a form."""
+"""챕터 9: 폼 데이터, 필드마다 ``Form()``을 쓰는 방법과 Pydantic 모델 하나를 폼으로 받는 방법."""
 
 import pytest
 from fastapi.testclient import TestClient

@@ -1,5 +1,6 @@
-"""Chapter 9: the custom middleware gives every response an ``X-Request-ID`` (the caller's if
-valid, else a new one) and an ``X-Process-Time``, even responses no route produced."""
+"""챕터 9: 사용자 정의 미들웨어가 모든 응답에 ``X-Request-ID``(호출한 쪽의 값이 올바르면 그 값,
+아니면 새 값)와 ``X-Process-Time``을 붙인다. 라우트가 만들지 않은 응답에도 붙는다.
+"""
 
 import re
 
@@ -71,7 +72,7 @@ def test_a_body_refused_before_any_route_still_carries_both_headers(
 ) -> None:
     """본문 한도 미들웨어가 직접 답한 413에도 두 헤더가 붙는다.
 
-    The size-limit middleware answers 413 itself; the request-id middleware wraps it.
+    크기 제한 미들웨어가 직접 413으로 답하고, 요청 id 미들웨어가 그 바깥을 감싼다.
     """
     response = client.post("/forms/contact", content=b"m" * (request_limit + 1))
     assert response.status_code == 413

@@ -1,5 +1,6 @@
-"""Chapter 9: the app is split into ``APIRouter`` modules, each with its prefix and tag, and
-the docs show the forms and uploads as what they are."""
+"""챕터 9: 앱은 접두사와 태그를 하나씩 가진 ``APIRouter`` 모듈로 나뉘고,
+문서는 폼과 업로드를 있는 그대로 보여 준다.
+"""
 
 import pytest
 from fastapi.testclient import TestClient

@@ -1,7 +1,6 @@
-"""Chapter 9 on a real uvicorn process: settings from the environment, a real socket.
+"""챕터 9를 진짜 uvicorn 프로세스로: 환경 변수에서 읽은 설정, 진짜 소켓.
 
-Only a real server shows what happens on the wire: a client that announces 10 GiB gets its
-413 after sending the headers, long before it could have sent the body.
+10 GiB를 알린 클라이언트는 헤더를 보낸 뒤, 본문을 보내기 한참 전에 413을 받는다.
 """
 
 import json
@@ -21,7 +20,7 @@ FRONTEND = "https://frontend.example"
 
 @pytest.fixture
 def server(solution: Solution, tmp_path: Path):
-    """A uvicorn process of the solution, configured by environment variables only."""
+    """환경 변수로만 설정한, 풀이의 uvicorn 프로세스."""
     env = {
         **solution.pythonpath,
         "UPLOAD_DIR": str(tmp_path / "uploads"),
@@ -34,7 +33,7 @@ def server(solution: Solution, tmp_path: Path):
 
 
 def read_response_head(sock: socket.socket) -> str:
-    """The status line and headers of the server's answer (up to the blank line)."""
+    """서버 응답의 상태 줄과 헤더(빈 줄까지)."""
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = sock.recv(4096)

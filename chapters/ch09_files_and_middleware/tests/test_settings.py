@@ -1,6 +1,6 @@
-"""Chapter 9: the settings come from the environment, and nonsense is refused at start.
+"""챕터 9: 설정은 환경에서 오고, 말이 안 되는 값은 시작할 때 거절된다.
 
-These tests are about the settings themselves: they need ``Settings`` and ``get_settings``.
+설정 자체를 보는 테스트라서 ``Settings``와 ``get_settings``가 필요하다.
 """
 
 from pathlib import Path

@@ -1,5 +1,6 @@
-"""Chapter 9: ``POST /upload`` and ``POST /uploads`` — stored under generated names, within
-the size and type limits; a refused upload leaves nothing behind."""
+"""챕터 9: ``POST /upload``와 ``POST /uploads``, 크기와 형식 한도 안에서 만든 이름으로 저장하고,
+거절된 업로드는 아무것도 남기지 않는다.
+"""
 
 import re
 from pathlib import Path
@@ -149,7 +150,8 @@ def test_an_empty_file_is_422(tmp_client: TestClient, upload_dir: Path) -> None:
 def test_many_files_are_all_or_nothing(tmp_client: TestClient, upload_dir: Path) -> None:
     """여러 파일 중 하나가 거절되면 먼저 저장된 파일도 모두 지워진다.
 
-    The third file is too big: the two stored before it are removed again."""
+    세 번째 파일이 너무 크다: 그 앞에 저장된 두 파일이 다시 지워진다.
+    """
     files = [
         ("files", ("a.png", PNG, "image/png")),
         ("files", ("b.txt", TEXT, "text/plain")),

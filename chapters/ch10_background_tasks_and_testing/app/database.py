@@ -9,14 +9,10 @@ from typing import Annotated, Any
 
 from fastapi import Depends
 from sqlalchemy import Engine, create_engine, event, make_url
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from .config import get_settings
-
-
-class Base(DeclarativeBase):
-    """앱의 모든 테이블 (``Base.metadata.create_all``이 만듭니다)."""
-
+from .models import Base
 
 # get_db가 호출마다 bind=...로 묶으므로, 엔진은 나중에 설정으로 만들 수 있습니다.
 SessionLocal = sessionmaker(autoflush=False, expire_on_commit=False)

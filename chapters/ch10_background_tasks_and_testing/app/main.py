@@ -8,10 +8,11 @@ from fastapi.exceptions import RequestValidationError
 from .body_limit import BodyLimitMiddleware
 from .celery_tasks import celery_app
 from .config import Settings, get_settings
-from .database import Base, SessionLocal, get_db
+from .database import SessionLocal, get_db
 from .lifespan import lifespan
 from .mailer import get_mailer
 from .metadata import DESCRIPTION, TAGS, TITLE, VERSION
+from .models import Base
 from .routers import items, maintenance, notifications, uploads, users
 from .validation import validation_error
 

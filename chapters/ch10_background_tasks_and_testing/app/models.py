@@ -3,12 +3,14 @@
 from datetime import datetime, timezone
 
 from sqlalchemy import DateTime, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
-from .database import Base
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"  # 알림의 상태
 PROCESSING, DONE = "processing", "done"  # 업로드의 상태 (또는 FAILED)
+
+
+class Base(DeclarativeBase):
+    """앱의 모든 테이블 (``Base.metadata.create_all``이 만듭니다)."""
 
 
 def utcnow() -> datetime:

@@ -1,12 +1,6 @@
-"""Fixtures of chapter 10's suite: the solution, a test database, an outbox, real servers.
+"""챕터 10 테스트의 fixture: 채점할 풀이, 테스트용 DB, outbox, 진짜 서버.
 
-Grading contract (what ``--solution ch10=<module>`` must provide): ``app``; every test that
-can be checked over HTTP needs nothing else. ``client`` installs, of the overrides below, those
-the solution allows: a test database of the test's own (``get_db`` and ``Base``, section 5 of
-the course text), the test settings (``get_settings``), the outbox (``get_mailer``); without
-them the test runs on the solution's own state. The fixtures that read those things directly
-(``test_engine``, ``count_rows``, ``settings``, ``outbox``...) ask for the hook by name, so
-only the tests using them need it. ``celery_app`` is asked for by the tests that run a worker.
+채점 계약은 README에 있다: ``app``, 그리고 직접 읽는 fixture를 쓰는 테스트에만 그 훅.
 """
 
 from __future__ import annotations
@@ -54,7 +48,7 @@ def cheap_hashing() -> Iterator[None]:
 
 
 class Outbox:
-    """The mailer the tests put in place of the real one: it keeps what it is asked to send."""
+    """진짜 발송기 대신 넣는 테스트용 발송기: 보내라는 메일을 모아 둔다."""
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
@@ -64,7 +58,7 @@ class Outbox:
 
 
 class FailingMailer:
-    """A mailer whose server refuses every message, as a down SMTP relay would."""
+    """꺼진 SMTP 릴레이처럼 모든 메일을 거절하는 발송기."""
 
     def __init__(self) -> None:
         self.calls = 0
@@ -84,21 +78,19 @@ MAILER_WHY = "메일 발송기를 테스트용으로 바꾸려면 필요합니�
 
 
 def isolates_database(solution: Any) -> bool:
-    """Whether the solution lets a test run on a database of its own (``get_db`` and ``Base``,
-    section 5 of the course text); without them the tests run on the solution's own state."""
+    """풀이가 테스트마다 자기 DB를 쓰게 해 주는지(``get_db``와 ``Base``, 교재 5절)."""
     return solution.has("get_db") and solution.has("Base")
 
 
 def table_of(solution: Any, name: str) -> Any:
-    """The table ``name`` of the solution's ``Base.metadata``, or a failure that says so."""
+    """풀이의 ``Base.metadata``에 있는 ``name`` 테이블, 없으면 그렇게 말하는 실패."""
     tables = solution.hook("Base", BASE_WHY).metadata.tables
     assert name in tables, f"`Base.metadata`에 `{name}` 테이블이 없습니다"
     return tables[name]
 
 
 def all_listed(client: TestClient) -> list[dict]:
-    """Every item ``GET /items`` lists, page after page (``size=100``): the solution's own state
-    may hold other tests' items. A solution that ignores ``page`` lists them all at once."""
+    """``GET /items``가 페이지마다(``size=100``) 내놓는 모든 아이템(남의 것도 있을 수 있다)."""
     items: list[dict] = []
     for page in range(1, 1000):
         batch = client.get("/items", params={"page": page, "size": 100}).json()
@@ -120,8 +112,7 @@ def test_database_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def own_database(solution: Any, test_database_path: Path) -> Iterator[Any]:
-    """This test's own SQLite file with the solution's tables, or ``None`` if the solution has
-    no ``get_db`` and ``Base`` (then its requests use the solution's own database)."""
+    """풀이의 테이블을 만든 이 테스트만의 SQLite 파일, ``get_db``와 ``Base``가 없으면 ``None``."""
     if not isolates_database(solution):
         yield None
         return
@@ -135,7 +126,7 @@ def own_database(solution: Any, test_database_path: Path) -> Iterator[Any]:
 
 @pytest.fixture
 def test_engine(solution: Any, own_database: Any) -> Any:
-    """The test database, for the tests that read or change it directly."""
+    """DB를 직접 읽거나 바꾸는 테스트를 위한 테스트용 DB."""
     solution.hook("get_db", DB_WHY)
     solution.hook("Base", BASE_WHY)
     return own_database
@@ -143,13 +134,13 @@ def test_engine(solution: Any, own_database: Any) -> Any:
 
 @pytest.fixture
 def TestSessionLocal(test_engine) -> sessionmaker[Session]:  # the course text's name
-    """Sessions on the test database, as in the course text's ``override_get_db``."""
+    """교재의 ``override_get_db``처럼 테스트용 DB에 여는 세션."""
     return sessionmaker(bind=test_engine, autoflush=False, expire_on_commit=False)
 
 
 @pytest.fixture
 def count_rows(solution: Any, test_engine) -> Callable[[str], int]:
-    """``count_rows("items")``: how many rows a table of the test database holds."""
+    """``count_rows("items")``: 테스트용 DB의 테이블에 든 행 수."""
 
     def count(table: str) -> int:
         with test_engine.connect() as connection:
@@ -162,7 +153,7 @@ def count_rows(solution: Any, test_engine) -> Callable[[str], int]:
 
 
 def settings_for_test(solution: Any, tmp_path: Path, test_database_path: Path) -> Any:
-    """The solution's settings, with every file in this test's ``tmp_path`` and no SMTP."""
+    """파일은 모두 이 테스트의 ``tmp_path``에 두고 SMTP는 쓰지 않는 풀이의 설정."""
     return solution.get_settings().model_copy(
         update={
             "database_url": f"sqlite:///{test_database_path}",
@@ -176,7 +167,7 @@ def settings_for_test(solution: Any, tmp_path: Path, test_database_path: Path) -
 
 @pytest.fixture
 def own_settings(solution: Any, tmp_path: Path, test_database_path: Path) -> Any:
-    """The test settings, or ``None`` if the solution has no ``get_settings``."""
+    """테스트용 설정, 풀이에 ``get_settings``가 없으면 ``None``."""
     if not solution.has("get_settings"):
         return None
     return settings_for_test(solution, tmp_path, test_database_path)
@@ -184,7 +175,7 @@ def own_settings(solution: Any, tmp_path: Path, test_database_path: Path) -> Any
 
 @pytest.fixture
 def settings(solution: Any, own_settings: Any) -> Any:
-    """The settings this test's app uses, for the tests that read or change them."""
+    """이 테스트의 앱이 쓰는 설정, 설정을 읽거나 바꾸는 테스트용."""
     solution.hook("get_settings", SETTINGS_WHY)
     return own_settings
 
@@ -196,7 +187,7 @@ def own_outbox() -> Outbox:
 
 @pytest.fixture
 def outbox(solution: Any, own_outbox: Outbox) -> Outbox:
-    """The outbox in place of the mailer, for the tests that read what was sent."""
+    """발송기 대신 넣은 outbox, 보낸 메일을 읽는 테스트용."""
     solution.hook("get_mailer", MAILER_WHY)
     return own_outbox
 
@@ -217,10 +208,10 @@ def get_mailer(solution: Any) -> Any:
 
 
 def replacements_for(solution: Any, engine: Any, settings: Any, outbox: Any) -> dict:
-    """What the tests put in place of the solution's dependencies, of those it has."""
+    """풀이에 있는 의존성 가운데 테스트가 바꿔 넣을 것들."""
 
     def override_get_db() -> Iterator[Session]:
-        """테스트용 데이터베이스 세션 (the course text's override, on this test's database)."""
+        """테스트용 데이터베이스 세션(교재의 오버라이드, 이 테스트의 DB 위에서)."""
         test_db = TestSessionLocal()
         try:
             yield test_db
@@ -242,9 +233,7 @@ def replacements_for(solution: Any, engine: Any, settings: Any, outbox: Any) -> 
 def overrides(
     app: FastAPI, solution: Any, own_database: Any, own_settings: Any, own_outbox: Outbox
 ) -> Iterator[dict]:
-    """The test database, the test settings and the outbox in place of the real ones, for one
-    test, each if the solution has its dependency (``get_db`` and ``Base``, ``get_settings``,
-    ``get_mailer``). A test may change the dict it gets; everything is restored after it."""
+    """테스트용 DB·설정·outbox로 바꾼 의존성(풀이에 있는 것만), 테스트가 끝나면 모두 복원한다."""
     replacements = replacements_for(solution, own_database, own_settings, own_outbox)
     with overridden(app, replacements) as current:
         yield current
@@ -252,8 +241,7 @@ def overrides(
 
 @pytest.fixture
 def client(app: FastAPI, overrides: dict) -> Iterator[TestClient]:
-    """테스트용 클라이언트. ``with`` runs the app's lifespan (startup and shutdown) around the
-    test; ``TestClient`` also waits for background tasks before it returns a response."""
+    """테스트용 클라이언트: ``with``로 lifespan을 돌리고, 응답 전에 백그라운드 작업을 기다린다."""
     with TestClient(app) as test_client:
         yield test_client
 
@@ -270,18 +258,14 @@ def secret_key_of(settings: Any) -> str:
 
 
 def make_token(settings: Any, username: str, expires_in: timedelta) -> str:
-    """A token as the app makes them: HS256 JWT with ``sub`` and ``exp``, signed with
-    ``SECRET_KEY`` (a negative ``expires_in`` makes an expired one)."""
+    """앱이 만드는 것과 같은 토큰: ``SECRET_KEY``로 서명한 HS256 JWT(음수 기한이면 만료)."""
     payload = {"sub": username, "exp": datetime.now(timezone.utc) + expires_in}
     return jwt.encode(payload, secret_key_of(settings), algorithm="HS256")
 
 
 @pytest.fixture(scope="session")
 def registered_user(app: FastAPI, solution: Any, tmp_path_factory) -> dict[str, Any] | None:
-    """Session scope: hashing a password with argon2 is slow on purpose, so the sample user is
-    registered once per run (through the API, on a scratch database) and ``sample_user``
-    copies its row into each test's own database. Tests still share no data. ``None`` if the
-    registration failed (a solution without ``POST /users``): the tests that log in fail."""
+    """세션 범위: argon2 해싱이 일부러 느려서 예시 사용자를 실행마다 한 번만 등록한다."""
     folder = tmp_path_factory.mktemp("registered-user")
     engine = create_engine(
         f"sqlite:///{folder / 'users.db'}", connect_args={"check_same_thread": False}
@@ -313,10 +297,7 @@ def registered_user(app: FastAPI, solution: Any, tmp_path_factory) -> dict[str, 
 def sample_user(
     request: pytest.FixtureRequest, solution: Any, client: TestClient, own_database: Any
 ) -> str:
-    """The sample user (password ``SAMPLE_PASSWORD``); its name. On a test database of its own
-    the row registered once is copied in; on the solution's own state a user with a name of
-    this test's own is registered through ``POST /users``. Never fails itself: if there is no
-    user, the test fails where it logs in."""
+    """예시 사용자(비밀번호 ``SAMPLE_PASSWORD``)의 이름. 사용자가 없으면 로그인에서 실패한다."""
     if own_database is None:
         username = f"kim_{uuid.uuid4().hex[:8]}"
         client.post("/users", json={"username": username, "password": SAMPLE_PASSWORD})
@@ -331,8 +312,7 @@ def sample_user(
 
 @pytest.fixture
 def auth_headers(client: TestClient, sample_user: str) -> dict[str, str]:
-    """An ``Authorization`` header with the token ``POST /login`` gives the sample user (an
-    empty one if the login fails: then the test fails at its first protected request)."""
+    """``POST /login``이 예시 사용자에게 준 토큰을 담은 ``Authorization`` 헤더(실패하면 빈 헤더)."""
     response = client.post("/login", data={"username": sample_user, "password": SAMPLE_PASSWORD})
     token = ""
     with contextlib.suppress(ValueError):
@@ -344,7 +324,7 @@ def auth_headers(client: TestClient, sample_user: str) -> dict[str, str]:
 
 @pytest.fixture
 def audit_lines(settings: Any) -> Callable[[], list[dict]]:
-    """The audit log's entries so far (none if the file does not exist)."""
+    """지금까지의 감사 로그 항목(파일이 없으면 빈 목록)."""
 
     def read() -> list[dict]:
         path = Path(settings.audit_log_path)
@@ -357,7 +337,7 @@ def audit_lines(settings: Any) -> Callable[[], list[dict]]:
 
 @pytest.fixture
 def anyio_backend() -> str:
-    """Async tests (``@pytest.mark.anyio``) run on asyncio, like uvicorn's default loop."""
+    """비동기 테스트(``@pytest.mark.anyio``)는 uvicorn의 기본 루프처럼 asyncio에서 돈다."""
     return "asyncio"
 
 
@@ -366,9 +346,7 @@ def anyio_backend() -> str:
 
 @pytest.fixture(scope="session")
 def smtp_server() -> Iterator[SmtpServer]:
-    """Session scope: one SMTP server (a thread and a port) serves every test of a worker.
-    Tests never share what they read from it: each sends to addresses of its own and looks
-    only at those; ``smtp`` puts the delay back after each test."""
+    """세션 범위: 워커의 모든 테스트가 SMTP 서버 하나(스레드와 포트 하나)를 함께 쓴다."""
     with run_smtp_server() as server:
         yield server
 
@@ -386,8 +364,7 @@ BACKENDS = ["background", "celery"]
 
 
 def checked_backend(backend: str) -> str:
-    """``backend``, if this machine can run it: Celery needs ``redis-server`` (the test skips
-    without it, with the command that installs it; under ``CI=true`` it fails instead)."""
+    """이 기계에서 돌릴 수 있는 ``backend``(Celery는 ``redis-server``가 없으면 건너뛴다)."""
     if backend == "celery":
         redis_server_path()
     return backend
@@ -400,5 +377,5 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def celery() -> str:
-    """For the tests of the Celery backend alone (skipped without ``redis-server``)."""
+    """Celery 백엔드만의 테스트용(``redis-server``가 없으면 건너뛴다)."""
     return checked_backend("celery")

@@ -1,10 +1,6 @@
-"""Helpers for the tests that run the app in real processes (``test_e2e.py``,
-``test_restart.py``, ``test_celery_worker.py``): the app deployed with one task backend, and
-requests to it over real HTTP.
+"""앱을 진짜 프로세스로 돌리는 테스트의 도우미: 작업 백엔드 하나로 배포한 앱과, 진짜 HTTP 요청.
 
-A ``Deployment`` is what one backend needs around the web process: nothing for
-``TASK_BACKEND=background``; a Redis broker of its own, and worker processes, for ``celery``.
-The same end-to-end tests run against both (the ``backend`` fixture).
+``Deployment``: ``background``는 웹 프로세스만, ``celery``는 자기 Redis 브로커와 워커까지.
 """
 
 import contextlib
@@ -38,7 +34,7 @@ def new_address() -> str:
 
 
 def server_env(folder: Path, smtp: SmtpServer) -> dict[str, str]:
-    """Everything the app writes goes to ``folder``; its mail goes to ``smtp``."""
+    """앱이 쓰는 것은 모두 ``folder``로, 메일은 ``smtp``로 가는 환경."""
     return {
         "DATABASE_URL": f"sqlite:///{folder / 'app.db'}",
         "AUDIT_LOG_PATH": str(folder / "audit.log"),
@@ -64,7 +60,7 @@ def status_of(server: ServerProcess, notification_id: int) -> dict:
 
 
 def wait_for_status(server: ServerProcess, notification_id: int, wanted: str) -> dict:
-    """Poll the status endpoint until the notification is ``wanted``; its last answer."""
+    """알림이 ``wanted`` 상태가 될 때까지 상태 엔드포인트를 묻고, 마지막 응답을 돌려준다."""
     return wait_until(
         lambda: (s := status_of(server, notification_id))["status"] == wanted and s,
         timeout=DEADLINE,
@@ -78,7 +74,7 @@ def wait_until_sent(server: ServerProcess, notification_id: int) -> dict:
 
 @dataclass
 class Deployment:
-    """The app with one backend, its environment set, ready to start processes."""
+    """백엔드 하나와 환경을 갖춰 프로세스를 띄울 준비가 된 앱."""
 
     backend: str
     solution: Any  # the ``Solution`` graded: ``app`` (and ``celery_app`` for a worker)
@@ -86,7 +82,7 @@ class Deployment:
     folder: Path
 
     def web(self, name: str = "web") -> AbstractContextManager[ServerProcess]:
-        """A uvicorn process serving the app (start as many as a test needs)."""
+        """앱을 서비스하는 uvicorn 프로세스(테스트에 필요한 만큼 띄운다)."""
         return run_uvicorn(
             self.solution.target,
             log_path=self.folder / f"{name}.log",
@@ -95,7 +91,7 @@ class Deployment:
         )
 
     def worker(self, name: str = "worker") -> AbstractContextManager[RunningProcess]:
-        """A Celery worker process consuming this deployment's broker."""
+        """이 배포의 브로커에서 작업을 가져가는 Celery 워커 프로세스."""
         self.solution.hook("celery_app", CELERY_WHY)
         module = self.solution.target.rsplit(":", 1)[0]
         return run_celery_worker(
@@ -108,7 +104,7 @@ class Deployment:
 
     @contextlib.contextmanager
     def workers(self) -> Iterator[list[RunningProcess]]:
-        """What sends the mail besides the web process: one Celery worker, or nothing."""
+        """웹 프로세스 말고 메일을 보내는 것: Celery 워커 하나, 또는 없음."""
         with contextlib.ExitStack() as processes:
             if self.backend == "celery":
                 yield [processes.enter_context(self.worker())]
@@ -117,7 +113,7 @@ class Deployment:
 
     @contextlib.contextmanager
     def running(self) -> Iterator[ServerProcess]:
-        """The app as it would be deployed: its workers, if any, and the web process."""
+        """배포한 그대로의 앱: 워커(있으면)와 웹 프로세스."""
         with self.workers(), self.web() as web:
             yield web
 
@@ -126,9 +122,7 @@ class Deployment:
 def deployment(
     backend: str, solution: Solution, folder: Path, smtp: SmtpServer, **settings: str
 ) -> Iterator[Deployment]:
-    """The environment for ``backend`` (``settings`` adds variables: ``name=value``), with a
-    Redis server of its own for ``celery``; no process of the app is started yet. With
-    ``celery`` the solution must have ``celery_app`` (asked for before anything starts)."""
+    """``backend``의 환경(``celery``면 자기 Redis 서버까지), 앱 프로세스는 아직 띄우지 않는다."""
     if backend == "celery":
         solution.hook("celery_app", CELERY_WHY)
     env = server_env(folder, smtp) | {"TASK_BACKEND": backend}

@@ -1,10 +1,6 @@
-"""주의사항, 비동기 테스트: ``async def`` tests with ``httpx.AsyncClient`` over ``ASGITransport``.
+"""주의사항, 비동기 테스트: ``httpx.AsyncClient``와 ``ASGITransport``로 쓰는 ``async def`` 테스트.
 
-The course text names pytest-asyncio; this repository uses AnyIO's pytest plugin instead
-(``@pytest.mark.anyio``). AnyIO is what FastAPI and Starlette themselves run on and is already
-installed with them, so no extra package is needed and the tests run on the same event-loop
-layer as the app. ``ASGITransport`` does not run the lifespan, so the ``async_client`` fixture
-enters it itself (``app.router.lifespan_context``), as uvicorn would.
+교재의 pytest-asyncio 대신, FastAPI가 이미 쓰는 AnyIO의 플러그인(``@pytest.mark.anyio``)을 쓴다.
 """
 
 from collections.abc import AsyncIterator
@@ -42,7 +38,8 @@ async def test_create_and_read_an_item(async_client: httpx.AsyncClient, sample_i
 async def test_concurrent_requests_are_all_stored(async_client: httpx.AsyncClient) -> None:
     """동시에 보낸 POST 20개가 모두 한 번씩 저장되고 목록에 나온다.
 
-    Twenty POSTs at once, on one event loop: every item stored once, the list complete."""
+    이벤트 루프 하나에서 POST 20개를 한꺼번에 보낸다: 아이템마다 한 번 저장되고, 목록은 빠짐없다.
+    """
     created: list[int] = []
 
     async def create(number: int) -> None:

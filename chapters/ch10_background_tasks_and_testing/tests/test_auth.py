@@ -1,5 +1,6 @@
-"""The users, login and protected route the text's header and form-data examples call:
-passwords stored as argon2 hashes, tokens that are HS256 JWTs with ``sub`` and ``exp``."""
+"""교재의 헤더·폼 데이터 예제가 부르는 사용자, 로그인, 보호된 라우트:
+비밀번호는 argon2 해시로 저장하고, 토큰은 ``sub``와 ``exp``가 든 HS256 JWT다.
+"""
 
 from datetime import datetime, timezone
 from types import ModuleType

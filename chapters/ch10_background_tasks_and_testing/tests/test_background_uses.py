@@ -1,5 +1,6 @@
-"""Section 2 of the course text, its table of use cases, each a real background task: the audit
-log, upload processing, cache refresh and cleanup (email is ``test_notifications.py``)."""
+"""교재 2절의 활용 사례 표, 하나하나가 진짜 백그라운드 작업이다: 감사 로그, 업로드 처리,
+캐시 갱신, 정리 작업(이메일은 ``test_notifications.py``).
+"""
 
 import hashlib
 import os
@@ -21,7 +22,7 @@ def stored_files(settings) -> list[Path]:
 
 
 class TestAuditLog:
-    """로그 기록: one JSON line per state-changing request, written after the response."""
+    """로그 기록: 상태를 바꾸는 요청마다 JSON 한 줄을 응답 뒤에 쓴다."""
 
     @pytest.mark.points(2)
     def test_each_write_appends_one_line_after_the_response(
@@ -58,7 +59,7 @@ class TestAuditLog:
 
 
 class TestUploadProcessing:
-    """데이터 처리: the upload is stored at once; size, hash and line count come after."""
+    """데이터 처리: 업로드는 바로 저장하고, 크기·해시·줄 수는 뒤에 계산한다."""
 
     @pytest.mark.points(3)
     def test_text_upload_is_measured_in_the_background(self, client: TestClient, settings) -> None:
@@ -99,7 +100,7 @@ class TestUploadProcessing:
 
 
 class TestItemsCache:
-    """캐시 갱신: ``GET /items`` is served from memory; a task refreshes it after each write."""
+    """캐시 갱신: ``GET /items``는 메모리에서 답하고, 쓰기마다 작업이 캐시를 새로 고친다."""
 
     @pytest.mark.points(2)
     def test_list_is_cached_until_a_write_refreshes_it(
@@ -137,7 +138,7 @@ class TestItemsCache:
 
 
 class TestCleanup:
-    """정리 작업: expired uploads and their files, stray files and old notifications go."""
+    """정리 작업: 만료된 업로드와 그 파일, 떠도는 파일, 오래된 알림을 지운다."""
 
     @pytest.mark.points(3)
     def test_cleanup_deletes_only_what_has_expired(

@@ -1,5 +1,6 @@
-"""Bad input: each gets a 4xx with a readable ``detail`` (never a 500), and nothing is stored,
-sent or written."""
+"""잘못된 입력: 500이 아니라 읽을 수 있는 ``detail``이 든 4xx를 받고,
+아무것도 저장·발송·기록되지 않는다.
+"""
 
 from datetime import timedelta
 from pathlib import Path

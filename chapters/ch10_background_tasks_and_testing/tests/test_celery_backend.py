@@ -1,9 +1,6 @@
-"""``TASK_BACKEND=celery`` inside the test process: what the web side does with the job.
+"""테스트 프로세스 안의 ``TASK_BACKEND=celery``: 웹 쪽이 작업을 어떻게 다루는가.
 
-The route puts the job on the broker and sends nothing itself (``TestClient`` waits for
-background tasks, so a mail sent by one would already be in the outbox); with the broker down
-the client gets a clear 503 and the row says ``failed``; and the lifespan leaves pending rows
-to the workers. ``test_celery_worker.py`` and ``test_e2e.py`` run the worker for real.
+작업은 브로커에 올릴 뿐 직접 보내지 않고, 브로커가 죽었으면 503, ``pending`` 행은 워커 몫이다.
 """
 
 import uuid
@@ -30,8 +27,7 @@ CELERY_DEFAULT_QUEUE = "celery"  # the Redis list a job waits in until a worker 
 
 @pytest.fixture
 def use_celery(overrides: dict, get_settings, settings: Any) -> Callable[[str], None]:
-    """``use_celery(broker_url)``: switch this test's app to the Celery backend on that broker
-    (in ``overrides``, which are restored after the test)."""
+    """``use_celery(broker_url)``: 이 테스트의 앱을 그 브로커의 Celery 백엔드로 바꾼다(복원됨)."""
 
     def switch(broker_url: str) -> None:
         celery_settings = settings.model_copy(
@@ -92,8 +88,9 @@ def test_startup_leaves_pending_rows_to_the_workers(
 ) -> None:
     """Celery 백엔드에서는 시작할 때 `pending` 알림을 직접 보내지 않고 워커에 맡긴다.
 
-    With Celery, a pending row's job is on the broker: a web process that sent it at
-    startup as well would send it twice."""
+    Celery에서는 ``pending`` 행의 작업이 브로커에 있다: 웹 프로세스가 시작할 때
+    또 보내면 두 번 가게 된다.
+    """
     table = solution.Base.metadata.tables["notifications"]
     address = f"left-{uuid.uuid4().hex[:8]}@example.com"
     with TestSessionLocal() as db:

@@ -1,9 +1,6 @@
-"""``TASK_BACKEND=celery``: the job lives on the broker, not in any one process.
+"""``TASK_BACKEND=celery``: 작업은 어느 한 프로세스가 아니라 브로커에 있다.
 
-What ``BackgroundTasks`` cannot do, shown with real processes: a Redis server, Celery workers
-and uvicorn. A job queued while no worker runs outlives the web process that queued it; a
-worker killed in the middle of a delivery did not acknowledge its job (late acknowledgement),
-so Redis hands it to the next worker, and the mail arrives once.
+작업은 웹 프로세스보다 오래 남고, 발송 도중 죽은 워커의 작업은 다음 워커가 받아 한 번 보낸다.
 """
 
 from pathlib import Path

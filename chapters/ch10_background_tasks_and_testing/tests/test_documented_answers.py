@@ -1,9 +1,6 @@
-"""Every answer is in ``/openapi.json``, and no id is a 500: the regressions ``nox -s fuzz`` found.
+"""모든 응답이 ``/openapi.json``에 있고 어떤 id도 500이 아니다: ``nox -s fuzz``가 찾은 회귀.
 
-The schema listed only 200/201/202 and 422: not the 404 of an unknown id, the 401 of a missing
-token or a wrong login, the 413 of a file too large, nor the 400 FastAPI answers by itself for a
-body it cannot read (JSON that is not UTF-8, multipart without a boundary). And an id past
-SQLite's 64-bit integers reached the driver, which cannot send it: an ``OverflowError``, a 500.
+404, 401, 413, 400이 스키마에 빠져 있었고, SQLite 정수 범위를 넘는 id는 500이었다.
 """
 
 import pytest
@@ -28,7 +25,7 @@ ITEM = {"name": "연필", "price": 500}
 
 
 def documented(client: TestClient, method: str, path: str) -> dict:
-    """The answers ``/openapi.json`` lists for one operation, by status code."""
+    """``/openapi.json``이 한 경로 처리에 대해 적어 둔 응답, 상태 코드별로."""
     return client.get("/openapi.json").json()["paths"][path][method.lower()]["responses"]
 
 
@@ -53,7 +50,8 @@ def test_an_id_past_sqlite_integers_is_422_not_500(
 ) -> None:
     """SQLite 정수 범위를 넘는 id는 500이 아니라 422다.
 
-    SQLite's INTEGER is 64-bit: 2**63 (or below -2**63) cannot exist, nor be sent."""
+    SQLite의 INTEGER는 64비트다: 2**63(또는 -2**63 아래)은 있을 수도, 보낼 수도 없다.
+    """
     name = path.rsplit("{", 1)[1].rstrip("}")
     for huge in (2**63, -(2**63) - 1):
         response = client.request(method, url.format(id=huge), json=body_of(method))
@@ -115,7 +113,8 @@ def test_multipart_without_a_boundary_is_a_documented_400(
 def test_a_file_too_large_is_a_documented_413(client: TestClient) -> None:
     """너무 큰 파일의 413이 `/openapi.json`에 있다.
 
-    ``test_bad_input.py`` grades the 413 itself; this, that ``/docs`` shows it."""
+    413 자체는 ``test_bad_input.py``가 채점하고, 여기서는 ``/docs``에 보이는지를 본다.
+    """
     assert "413" in documented(client, "POST", "/upload")
 
 

@@ -1,9 +1,6 @@
-"""End to end, with real parts: a uvicorn process on a free loopback port sends real mail to an
-aiosmtpd server on loopback. ``TestClient`` waits for background tasks; a real server does not,
-which is what these tests show: the client has its answer while the mail is still on its way.
-
-Every test runs twice: ``[background]``, the web process sends the mail after the response;
-``[celery]``, a Celery worker process sends it, fed through a real Redis server.
+"""진짜 부품으로 끝에서 끝까지: uvicorn 프로세스가 aiosmtpd 서버로 진짜 메일을 보낸다.
+``TestClient``와 달리 진짜 서버는 백그라운드 작업을 기다리지 않아, 메일이 가는 동안 응답이 온다.
+테스트마다 두 번 돈다: ``[background]``(웹 프로세스가 발송)와 ``[celery]``(Redis 위의 워커가 발송).
 """
 
 import asyncio
@@ -39,9 +36,7 @@ def server(
     smtp_server: SmtpServer,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[ServerProcess]:
-    """Module scope: one deployment per backend serves every test in this file. Starting one
-    takes a second or more, and the tests here cannot disturb each other: each sends to
-    addresses of its own and reads only its own rows, and ``smtp`` puts the delay back."""
+    """모듈 범위: 백엔드마다 배포 하나가 이 파일의 모든 테스트를 맡는다(띄우는 데 1초 넘게)."""
     backend = checked_backend(request.param)
     folder = tmp_path_factory.mktemp(f"e2e-{backend}")
     with deployment(backend, solution, folder, smtp_server) as deployed, deployed.running() as web:
@@ -84,8 +79,9 @@ def test_stalled_deliveries_do_not_hold_up_other_requests(
 ) -> None:
     """멈춘 발송이 많아도 다른 요청은 막히지 않는다.
 
-    More stalled deliveries than AnyIO's 40 worker threads: if each held a thread (a plain
-    ``def`` task calling ``smtplib``), new requests would wait for a thread, and time out."""
+    멈춘 발송이 AnyIO의 작업 스레드 40개보다 많다: 발송마다 스레드를 잡으면(``smtplib``을
+    부르는 평범한 ``def`` 작업) 새 요청이 스레드를 기다리다 시간이 다 된다.
+    """
     smtp.delay = 60  # every delivery stalls at the SMTP server until the delay is lowered
     addresses = [new_address() for _ in range(45)]
     with httpx.Client(base_url=server.url, timeout=10) as http:
@@ -108,10 +104,9 @@ def test_a_reader_holding_the_database_does_not_fail_requests(
 ) -> None:
     """다른 연결이 DB를 읽고 있어도 요청은 실패하지 않는다.
 
-    Under load, status polls and delivery tasks keep reading while requests write. With
-    SQLite's rollback journal a writer cannot commit while any reader holds the file, and after
-    pysqlite's 5 s busy timeout the request fails with "database is locked" (a 500, found by
-    the load benchmark). Here one reader holds a read transaction open on purpose."""
+    SQLite의 rollback journal에서는 읽는 쪽이 있으면 쓰는 쪽이 커밋하지 못하고, 5초 뒤
+    "database is locked"(500)가 난다. 여기서는 읽기 트랜잭션 하나를 일부러 열어 둔다.
+    """
     reader = sqlite3.connect(server.log_path.parent / "app.db", isolation_level=None)
     try:
         reader.execute("BEGIN")
@@ -132,8 +127,8 @@ def test_a_reader_holding_the_database_does_not_fail_requests(
 def test_a_refused_recipient_is_recorded_as_failed(server: ServerProcess, smtp: SmtpServer) -> None:
     """SMTP 서버가 거절한 수신자는 `failed`와 서버의 답으로 기록되고, 다음 메일은 나간다.
 
-    The mail server answers 550: the row says ``failed`` with the server's answer, nothing
-    is delivered, and the next notification goes out as usual."""
+    메일 서버가 550으로 답한다: 행은 서버의 답과 함께 ``failed``이고, 다음 알림은 평소대로 나간다.
+    """
     refused, accepted = new_address(), new_address()
     smtp.refuse(refused)
     failed = wait_for_status(server, request_notification(server, refused), "failed")
@@ -147,7 +142,7 @@ def test_a_refused_recipient_is_recorded_as_failed(server: ServerProcess, smtp: 
 
 
 async def post_concurrently(url: str, addresses: list[str]) -> list[httpx.Response]:
-    """One POST per address, all in flight at once (one connection each)."""
+    """주소마다 POST 하나, 모두 한꺼번에(연결은 하나씩)."""
     limits = httpx.Limits(max_connections=len(addresses))
     async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
         return await asyncio.gather(
@@ -159,8 +154,9 @@ async def post_concurrently(url: str, addresses: list[str]) -> list[httpx.Respon
 def test_100_concurrent_requests_lose_no_mail(server: ServerProcess, smtp: SmtpServer) -> None:
     """동시 요청 100개의 메일이 하나도 빠짐없이 한 번씩 간다.
 
-    Every request answered 202 with an id of its own, every address got exactly one mail,
-    and every row ends ``sent`` after one attempt."""
+    요청마다 자기 id로 202를 받고, 주소마다 메일이 정확히 하나 가며,
+    행은 모두 한 번의 시도로 ``sent``가 된다.
+    """
     addresses = [new_address() for _ in range(100)]
     responses = asyncio.run(post_concurrently(server.url, addresses))
     assert [r.status_code for r in responses] == [202] * 100, [r.text for r in responses]

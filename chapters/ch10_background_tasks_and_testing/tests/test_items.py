@@ -1,7 +1,6 @@
-"""Section 4 of the course text: a pytest test class and fixtures, with the text's own names.
+"""교재 4절: 교재의 이름 그대로 쓴 pytest 테스트 클래스와 fixture.
 
-The text makes one module-level ``client = TestClient(app)``; here ``client`` is the fixture of
-the text's "pytest fixture 활용" part, so that each test gets its own database (테스트 격리).
+``client``는 "pytest fixture 활용"의 fixture라서 테스트마다 자기 DB를 쓴다(테스트 격리).
 """
 
 from typing import Any
@@ -58,6 +57,7 @@ def test_아이템_생성_후_목록에_나온다(client: TestClient, sample_ite
 def test_each_test_starts_with_an_empty_database(client: TestClient, test_engine) -> None:
     """테스트마다 빈 테스트용 DB에서 시작한다(`get_db` 오버라이드, 테스트 격리).
 
-    The other tests' items are in their own databases, not here."""
+    다른 테스트의 아이템은 그 테스트의 DB에 있고, 여기에는 없다.
+    """
     assert client.get("/items").json() == []
     assert client.get("/items/1").status_code == 404

@@ -1,8 +1,6 @@
-"""Chapter 10 under a careless or busy client, in a real uvicorn process: body limits and races.
+"""챕터 10을 부주의하거나 바쁜 클라이언트 앞의 진짜 uvicorn 프로세스로: 본문 한도와 경쟁 상태.
 
-Found by probing real servers: a 10 GiB ``Content-Length`` got no answer (the server waited for
-the body), a 200 MiB upload was read in full before its 413, a 30 MB JSON body's 422 echoed it
-back whole, and eight simultaneous sign-ups for one name gave seven 500s.
+진짜 서버에서 찾은 문제들: 무응답, 다 읽은 뒤의 413, 본문을 되돌린 422, 동시 가입의 500.
 """
 
 import socket
@@ -25,7 +23,7 @@ ANSWER_WAIT = 3
 
 @pytest.fixture
 def server(solution: Solution, tmp_path: Path) -> Iterator[ServerProcess]:
-    """The app in uvicorn, its files in ``tmp_path``, small limits from the environment."""
+    """파일은 ``tmp_path``에 두고 환경 변수로 작은 한도를 준 uvicorn 속의 앱."""
     env = {
         **solution.pythonpath,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'app.db'}",
@@ -47,7 +45,7 @@ def connect(server: ServerProcess) -> socket.socket:
 
 
 def read_status(sock: socket.socket) -> int:
-    """The status code of the answer on ``sock`` (its head only); 0 without an answer."""
+    """``sock``으로 온 응답의 상태 코드(머리만 읽는다). 응답이 없으면 0."""
     head = b""
     while b"\r\n" not in head:
         try:

@@ -1,6 +1,6 @@
-"""Section 1 of the course text: ``POST /send-notification`` answers at once and a background
-task sends the email (for real, over SMTP, or to the log without a server); a restart still
-sends what a crash interrupted."""
+"""교재 1절: ``POST /send-notification``은 바로 답하고 백그라운드 작업이 이메일을 보낸다
+(SMTP로 진짜 보내거나, 서버가 없으면 로그로). 다시 시작해도 중단된 발송은 마저 보낸다.
+"""
 
 import logging
 import sqlite3
@@ -80,8 +80,9 @@ def test_tasks_run_in_the_order_they_were_added(
 ) -> None:
     """백그라운드 작업은 등록한 순서대로 실행된다(메일 발송 다음에 감사 로그).
 
-    The route adds the delivery first and the audit entry second: when the mail goes out,
-    the audit log has no line for it yet; after the response it has."""
+    라우트는 발송을 먼저, 감사 항목을 두 번째로 등록한다: 메일이 나갈 때 감사 로그에는
+    아직 그 줄이 없고, 응답 뒤에는 있다.
+    """
     audit_actions_at_send: list[list[str]] = []
 
     class RecordingOutbox(Outbox):
@@ -135,7 +136,8 @@ def test_startup_sends_what_an_earlier_process_left_pending(
 ) -> None:
     """앱이 시작할 때 `pending`으로 남은 알림은 보내고, `sent`인 알림은 다시 보내지 않는다.
 
-    A row still ``pending`` when the app starts is delivered by its lifespan."""
+    앱이 시작할 때 아직 ``pending``인 행은 lifespan이 보낸다.
+    """
     interrupted, done = new_address(), new_address()
     with TestClient(app) as first_process:
         interrupted_id = notify(first_process, interrupted)
@@ -174,11 +176,8 @@ async def test_two_processes_recovering_one_row_send_it_once(
 ) -> None:
     """두 프로세스가 동시에 같은 `pending` 알림을 복구해도 메일은 한 번만 간다.
 
-    Two app processes start at once on one database (``uvicorn --workers 2``) and both find
-    the row pending; the atomic claim lets only one of them send it.
-
-    Both lifespans run here on one event loop. A write lock held on the database file while
-    they start makes both read the row before either can claim it.
+    DB 하나에서 앱 프로세스 둘(``uvicorn --workers 2``)이 함께 시작해 둘 다 그 행을 찾는다.
+    원자적인 선점(claim) 덕에 하나만 보낸다(lifespan 둘은 여기서 한 이벤트 루프에서 돈다).
     """
     address = new_address()
     async with app.router.lifespan_context(app):
@@ -197,7 +196,7 @@ async def test_two_processes_recovering_one_row_send_it_once(
     already_sent = len(outbox.messages)
 
     class SlowOutbox(Outbox):
-        """A slow mail server: the first delivery is still sending when the second claims."""
+        """느린 메일 서버: 두 번째가 선점할 때 첫 발송이 아직 보내는 중이다."""
 
         def send(self, message) -> None:
             time.sleep(0.5)
@@ -226,8 +225,9 @@ def test_a_task_whose_database_fails_is_logged_and_the_app_goes_on(
 ) -> None:
     """작업 중 DB가 사라져도 에러가 traceback과 함께 기록되고 앱은 계속 동작한다.
 
-    The database goes away while the mail is being sent: the task cannot record anything,
-    so the error is logged, with its traceback; the client has its 202 regardless."""
+    메일을 보내는 사이에 DB가 사라져 작업은 아무것도 기록하지 못하므로 에러를 traceback과
+    함께 로그로 남긴다. 클라이언트는 그래도 202를 받는다.
+    """
 
     class DatabaseBreakingMailer(Outbox):
         def send(self, message) -> None:

@@ -1,5 +1,6 @@
-"""Section 5 of the course text: ``dependency_overrides`` put a test database and an in-memory
-outbox in place of the real ones, and are restored after each test (의존성 복원)."""
+"""교재 5절: ``dependency_overrides``로 테스트용 DB와 메모리 outbox를 진짜 대신 넣고,
+테스트마다 복원한다(의존성 복원).
+"""
 
 import subprocess
 import sys
@@ -32,8 +33,9 @@ def test_background_tasks_use_the_test_database_too(
 ) -> None:
     """백그라운드 작업도 오버라이드된 테스트용 DB에 결과를 쓴다.
 
-    The request's session is closed before its tasks run; the task's own session must still
-    be on the overridden database (here: the upload task writes its results there)."""
+    요청의 세션은 작업 전에 닫히지만, 작업 자신의 세션도 오버라이드된 DB에 있어야 한다
+    (여기서는 업로드 작업이 결과를 쓴다).
+    """
     response = client.post("/upload", files={"file": ("a.txt", b"a\nb\n", "text/plain")})
     uploads = table_of(solution, "uploads")
     with TestSessionLocal() as db:
@@ -48,8 +50,9 @@ def test_the_outbox_replaces_the_mailer(
 ) -> None:
     """`get_mailer`를 오버라이드하면 메일은 SMTP 대신 테스트용 outbox로 간다.
 
-    Settings say "send over SMTP to a port where nothing listens": only the override makes
-    the notification succeed, and the outbox holds the message."""
+    설정은 "아무도 듣지 않는 포트로 SMTP 발송"이다: 오버라이드가 있어야만 알림이 성공하고,
+    outbox에 메일이 든다.
+    """
     unreachable = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": free_port()})
     overrides[get_settings] = lambda: unreachable
     response = client.post("/send-notification", params={"email": "outbox@example.com"})
@@ -67,9 +70,9 @@ def test_a_test_sees_exactly_its_own_overrides(
 ) -> None:
     """테스트는 자기 fixture가 넣은 오버라이드만 본다(앞 테스트의 것은 남지 않는다).
 
-    Whatever ran before in this worker (tests that swap the mailer for a failing one...),
-    this test finds only what its own fixtures installed: ``get_db``'s, and ``get_settings``'
-    and ``get_mailer``'s if the solution has them."""
+    이 워커에서 앞서 무엇이 돌았든, 이 테스트는 자기 fixture가 넣은 것만 찾는다: ``get_db``의 것,
+    그리고 풀이에 있으면 ``get_settings``와 ``get_mailer``의 것.
+    """
     expected = {get_db} | {
         getattr(solution, name) for name in ("get_settings", "get_mailer") if solution.has(name)
     }
@@ -81,8 +84,9 @@ def test_a_test_sees_exactly_its_own_overrides(
 def test_overridden_restores_exactly_the_previous_overrides(app: FastAPI) -> None:
     """오버라이드를 복원하면 그 전에 있던 오버라이드가 그대로 돌아온다(남의 것까지).
 
-    The restore puts back what was there, including overrides that are not ours: never a
-    bare ``clear()``, which would also drop someone else's. Any callables serve as keys."""
+    복원은 있던 것을 되돌린다: 남의 것까지 지우는 ``clear()``는 쓰지 않는다.
+    키는 어떤 callable이든 된다.
+    """
 
     def a_dependency() -> None: ...
 
@@ -131,8 +135,9 @@ def test_nothing_leaks_into_the_next_test(
 ) -> None:
     """한 테스트가 바꾼 오버라이드와 데이터는 다음 테스트에 남지 않는다(실제 pytest 실행).
 
-    Three tests in one pytest run, in order: what the first one changes is gone in the next
-    ones (``--solution`` is passed on, so the run checks the same app)."""
+    한 pytest 실행에서 세 테스트를 차례로 돌린다: 첫 테스트가 바꾼 것은 다음 테스트에 없다
+    (``--solution``을 넘겨 같은 앱을 확인한다).
+    """
     test_file = tmp_path / "test_leak.py"
     test_file.write_text(textwrap.dedent(LEAK_CHECK), encoding="utf-8")
     result = subprocess.run(

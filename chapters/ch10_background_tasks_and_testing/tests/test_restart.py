@@ -1,12 +1,6 @@
-"""주의사항, BackgroundTasks 한계: a task dies with its process. Kill a real web process (SIGKILL)
-in the middle of a delivery, start a new one on the same database, and the email arrives, once:
-
-* ``[background]``: the delivery died with the process. The row was stored before the ``202``
-  and is still ``pending``; the new process's lifespan sends it (a second attempt).
-* ``[celery]``: the delivery was never the web process's. The worker goes on with it; the new
-  web process only reports it ``sent`` (one attempt).
-
-These tests start their own processes (they kill one), unlike ``test_e2e.py``'s shared ones.
+"""주의사항, BackgroundTasks 한계: 작업은 프로세스와 함께 죽는다. 발송 도중 웹 프로세스를
+SIGKILL로 죽이고 같은 DB로 새 프로세스를 띄워도 메일은 한 번 도착한다(``[background]``는
+새 lifespan이 다시 보내고, ``[celery]``는 워커가 마저 보낸다).
 """
 
 from pathlib import Path
@@ -28,7 +22,7 @@ ATTEMPTS_AFTER_RESTART = {"background": 2, "celery": 1}
 
 
 def stored_status(database_url: str, table, notification_id: int) -> str:
-    """Read the row from the database file itself: the server that wrote it is dead."""
+    """DB 파일에서 직접 읽은 행: 그 행을 쓴 서버는 죽었다."""
     engine = create_engine(database_url)
     try:
         with engine.connect() as connection:

@@ -1,4 +1,4 @@
-"""Configuration from environment variables, with defaults that run with nothing installed."""
+"""환경 변수에서 읽는 설정과, 아무것도 설치하지 않아도 도는 기본값."""
 
 import logging
 from pathlib import Path
@@ -26,7 +26,7 @@ ENV_NAMES = [
 
 @pytest.fixture
 def settings_class(solution: ModuleType, monkeypatch: pytest.MonkeyPatch) -> type:
-    """The solution's settings class, in a clean environment (none of its variables set)."""
+    """깨끗한 환경(그 변수가 하나도 없는)에서 본 풀이의 설정 클래스."""
     for name in ENV_NAMES:
         monkeypatch.delenv(name, raising=False)
     get_settings = solution.hook("get_settings", "설정 클래스를 환경 변수로 시험하려면 필요합니다")

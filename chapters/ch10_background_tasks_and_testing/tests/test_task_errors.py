@@ -1,5 +1,6 @@
-"""주의사항, 에러 처리: a background task's error never reaches the client (it already has its
-answer), so it must be logged, with its traceback, and recorded where it matters."""
+"""주의사항, 에러 처리: 백그라운드 작업의 에러는 클라이언트에 가지 않으므로(이미 응답을 받았다)
+traceback과 함께 로그로 남기고, 필요한 곳에 기록해야 한다.
+"""
 
 import logging
 from types import ModuleType
@@ -55,7 +56,8 @@ def test_a_refused_smtp_connection_is_a_failed_notification(
 ) -> None:
     """SMTP 서버에 연결할 수 없으면 알림은 `failed`와 에러 내용으로 남는다.
 
-    The real mailer against a port where no SMTP server listens."""
+    SMTP 서버가 듣지 않는 포트를 향한 진짜 발송기.
+    """
     nobody = settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": free_port()})
     overrides[get_settings] = lambda: nobody
     if solution.has("get_mailer"):
@@ -79,7 +81,8 @@ def test_a_failing_audit_write_is_logged_and_the_write_stands(
 ) -> None:
     """감사 로그 쓰기가 실패해도 에러가 로그에 남고, 아이템은 저장된 그대로다.
 
-    The audit log path is a folder, so appending to it fails (in a task, after the 201)."""
+    감사 로그 경로가 폴더라서 덧붙이기가 실패한다(201 뒤의 작업에서).
+    """
     (tmp_path / "a-folder").mkdir()
     broken = settings.model_copy(update={"audit_log_path": tmp_path / "a-folder"})
     overrides[get_settings] = lambda: broken

@@ -1,5 +1,6 @@
-"""Section 3 of the course text: ``TestClient`` with every method of its table and every request
-option it shows (JSON body, query parameters, headers, form data, file upload)."""
+"""교재 3절: 표에 나온 ``TestClient``의 모든 메서드와 모든 요청 옵션
+(JSON 본문, 쿼리 파라미터, 헤더, 폼 데이터, 파일 업로드).
+"""
 
 import uuid
 from pathlib import Path
@@ -16,8 +17,9 @@ class TestMethods:
     def test_the_texts_first_example(self, client: TestClient) -> None:
         """교재의 첫 예제: `POST /items`는 201이고, 만든 아이템을 id로 `GET`할 수 있다.
 
-        The text reads ``/items/1``: the first item of a fresh database; here the id is the
-        one the POST gave back, which holds on the solution's own state too."""
+        교재는 ``/items/1``(새 DB의 첫 아이템)을 읽지만, 여기서는 POST가 돌려준 id를 쓴다.
+        그래야 풀이 자신의 상태에서도 맞는다.
+        """
         # POST 요청 테스트
         response = client.post("/items", json={"name": "새 아이템", "price": 1000})
         assert response.status_code == 201
@@ -80,8 +82,9 @@ class TestRequestOptions:
     def test_query_params_page_and_size(self, client: TestClient) -> None:
         """`params={"page": ..., "size": ...}`로 목록을 페이지로 나눠 받는다(기본값 1쪽, 10개).
 
-        On a fresh database the 25 items are pages 1-3 (10, 10, 5) and page 4 is empty; on the
-        solution's own state they are the last 25 of the list, wherever its pages fall."""
+        새 DB라면 아이템 25개가 1-3쪽(10, 10, 5)이고 4쪽은 비어 있다. 풀이 자신의 상태에서는
+        목록의 마지막 25개다.
+        """
         before = len(all_listed(client))
         tag = uuid.uuid4().hex[:8]
         for number in range(1, 26):

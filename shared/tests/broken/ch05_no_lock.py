@@ -14,27 +14,27 @@ from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 
-from chapters.ch05_crud_and_errors.app.error_handlers import register_error_handlers
+from chapters.ch05_crud_and_errors.app.errors import register_error_handlers
 from chapters.ch05_crud_and_errors.app.routers import items
-from chapters.ch05_crud_and_errors.app.schemas import Item
+from chapters.ch05_crud_and_errors.app.schemas import ItemRead
 from chapters.ch05_crud_and_errors.app.store import ItemStore
 
 READ_LATENCY = 0.05  # seconds between reading a value and the reader having it
 WRITE_LATENCY = 0.005  # seconds per write
 
 
-class SlowStorage(dict[int, Item]):
-    def get(self, key: int, default: Item | None = None) -> Item | None:
+class SlowStorage(dict[int, ItemRead]):
+    def get(self, key: int, default: ItemRead | None = None) -> ItemRead | None:
         value = super().get(key, default)
         time.sleep(READ_LATENCY)
         return value
 
-    def values(self) -> list[Item]:  # a snapshot, as a query would return
+    def values(self) -> list[ItemRead]:  # a snapshot, as a query would return
         snapshot = list(super().values())
         time.sleep(READ_LATENCY)
         return snapshot
 
-    def __setitem__(self, key: int, value: Item) -> None:
+    def __setitem__(self, key: int, value: ItemRead) -> None:
         time.sleep(WRITE_LATENCY)
         super().__setitem__(key, value)
 

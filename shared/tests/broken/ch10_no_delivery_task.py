@@ -14,8 +14,8 @@ from chapters.ch10_background_tasks_and_testing.app import main as reference
 from chapters.ch10_background_tasks_and_testing.app.audit import audit_entry, write_audit_entry
 from chapters.ch10_background_tasks_and_testing.app.config import SettingsDep
 from chapters.ch10_background_tasks_and_testing.app.database import SessionDep
+from chapters.ch10_background_tasks_and_testing.app.errors import NOT_FOUND
 from chapters.ch10_background_tasks_and_testing.app.models import Notification
-from chapters.ch10_background_tasks_and_testing.app.responses import NOT_FOUND
 from chapters.ch10_background_tasks_and_testing.app.routers import (
     items,
     maintenance,

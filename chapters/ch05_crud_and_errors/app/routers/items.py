@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response, status
 
-from ..dependencies import ItemStoreDep
-from ..exceptions import DuplicateNameError
-from ..schemas import ErrorMessage, Item, ItemCreate, ItemPatch, Purchase, ValidationErrorBody
+from ..deps import ItemStoreDep
+from ..errors import DuplicateNameError
+from ..schemas import ErrorMessage, ItemCreate, ItemRead, ItemUpdate, Purchase, ValidationErrorBody
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorMessage, "description": "없는 아이템"}
@@ -52,7 +52,7 @@ def list_items(
     response: Response,
     page: Annotated[int, Query(ge=1, description="1부터 시작하는 쪽 번호")] = 1,
     size: Annotated[int, Query(ge=1, le=100, description="한 쪽의 아이템 수")] = 10,
-) -> list[Item]:
+) -> list[ItemRead]:
     """id 순서로 한 쪽의 아이템; ``X-Total-Count``는 전체 아이템 수입니다."""
     items, total = store.page(offset=(page - 1) * size, limit=size)
     response.headers["X-Total-Count"] = str(total)
@@ -60,7 +60,7 @@ def list_items(
 
 
 @router.get("/{item_id}", responses=NOT_FOUND, summary="아이템 하나")
-def read_item(item_id: ItemId, store: ItemStoreDep) -> Item:
+def read_item(item_id: ItemId, store: ItemStoreDep) -> ItemRead:
     item = store.get(item_id)
     if item is None:
         raise item_not_found(item_id)
@@ -75,7 +75,7 @@ def read_item(item_id: ItemId, store: ItemStoreDep) -> Item:
 )
 def create_item(
     data: ItemCreate, store: ItemStoreDep, request: Request, response: Response
-) -> Item:
+) -> ItemRead:
     try:
         item = store.create(data)
     except DuplicateNameError as exc:
@@ -87,7 +87,7 @@ def create_item(
 @router.put(
     "/{item_id}", responses=NOT_FOUND | NAME_TAKEN | UNREADABLE_BODY, summary="아이템 바꾸기 (전체)"
 )
-def replace_item(item_id: ItemId, data: ItemCreate, store: ItemStoreDep) -> Item:
+def replace_item(item_id: ItemId, data: ItemCreate, store: ItemStoreDep) -> ItemRead:
     """모든 필드를 본문으로 바꿉니다. 보내지 않은 필드는 다시 기본값이 됩니다."""
     try:
         item = store.replace(item_id, data)
@@ -101,7 +101,7 @@ def replace_item(item_id: ItemId, data: ItemCreate, store: ItemStoreDep) -> Item
 @router.patch(
     "/{item_id}", responses=NOT_FOUND | NAME_TAKEN | UNREADABLE_BODY, summary="아이템 고치기 (일부)"
 )
-def update_item(item_id: ItemId, patch: ItemPatch, store: ItemStoreDep) -> Item:
+def update_item(item_id: ItemId, patch: ItemUpdate, store: ItemStoreDep) -> ItemRead:
     """본문에 있는 필드만 바뀝니다(``exclude_unset``); ``{}``는 아무것도 바꾸지 않습니다."""
     try:
         item = store.update(item_id, patch.model_dump(exclude_unset=True))
@@ -130,7 +130,7 @@ def delete_item(item_id: ItemId, store: ItemStoreDep) -> None:
     | UNREADABLE_BODY,
     summary="구매 (재고 차감)",
 )
-def purchase_item(item_id: ItemId, purchase: Purchase, store: ItemStoreDep) -> Item:
+def purchase_item(item_id: ItemId, purchase: Purchase, store: ItemStoreDep) -> ItemRead:
     """재고를 ``quantity``만큼 줄입니다. 재고보다 많으면 ``OutOfStockError``(409)가 납니다."""
     item = store.purchase(item_id, purchase.quantity)
     if item is None:

@@ -1,1 +1,1 @@
-"""The chapter's routers (one concern so far: ``/items``)."""
+"""이 챕터의 라우터(지금은 ``/items`` 하나)."""

@@ -1,1 +1,1 @@
-"""The app's routes, one module per concern: login, users, protected pages, admin pages."""
+"""앱의 라우트, 관심사마다 모듈 하나: 로그인, 사용자, 보호된 경로, 관리자 경로."""

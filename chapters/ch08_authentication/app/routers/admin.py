@@ -1,4 +1,4 @@
-"""``/admin``: the router's own dependency lets only the "admin" role in (403 for others)."""
+"""``/admin``: 라우터 의존성이 "admin" 역할만 들여보냅니다(나머지는 403)."""
 
 from fastapi import APIRouter, Depends
 from sqlalchemy import func, select
@@ -8,7 +8,7 @@ from ..deps import FORBIDDEN, UNAUTHORIZED, require_role
 from ..models import User
 from ..schemas import UserPublic
 
-# A router-level dependency: every route below is checked, none can forget it.
+# 라우터 의존성: 아래의 모든 라우트가 확인을 거치고, 빠뜨리는 라우트가 없습니다.
 router = APIRouter(
     prefix="/admin",
     tags=["admin"],

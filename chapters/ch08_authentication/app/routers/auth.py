@@ -1,4 +1,4 @@
-"""``POST /login``: a username and password as form data in, a Bearer token out."""
+"""``POST /login``: 아이디와 비밀번호를 폼 데이터로 받고 Bearer 토큰을 돌려줍니다."""
 
 from typing import Annotated
 
@@ -22,10 +22,10 @@ router = APIRouter(tags=["auth"])
 def login(
     form: Annotated[OAuth2PasswordRequestForm, Depends()], db: SessionDep, settings: SettingsDep
 ) -> Token:
-    """OAuth2's password flow reads ``username`` and ``password`` as form fields, not JSON."""
+    """OAuth2 password flow에 따라 ``username``과 ``password``를 JSON이 아닌 폼 필드로 받습니다."""
     user = authenticate_user(db, form.username, form.password)
     if user is None:
-        # One message for both cases: the answer does not tell whether the username exists.
+        # 두 경우에 같은 메시지: 응답으로는 그 아이디가 있는지 알 수 없습니다.
         raise HTTPException(
             status_code=status.HTTP_401_UNAUTHORIZED,
             detail="아이디 또는 비밀번호가 올바르지 않습니다 (incorrect username or password).",

@@ -1,4 +1,4 @@
-"""``GET /protected``: any logged-in user gets in, anyone else gets 401."""
+"""``GET /protected``: 로그인한 사용자는 누구나 들어가고, 나머지는 401을 받습니다."""
 
 from fastapi import APIRouter
 

@@ -1,4 +1,4 @@
-"""``POST /users`` registers a user; ``GET /users/me`` answers who the token belongs to."""
+"""``POST /users``는 회원 가입, ``GET /users/me``는 토큰의 주인이 누구인지 답합니다."""
 
 from typing import Any
 
@@ -13,7 +13,7 @@ from ..schemas import UserCreate, UserPublic
 router = APIRouter(prefix="/users", tags=["users"])
 
 REGISTER_ERRORS: dict[int | str, dict[str, Any]] = {
-    # FastAPI answers 400 by itself for a body it cannot even decode (bytes that are not UTF-8).
+    # 디코딩조차 못 하는 본문(UTF-8이 아닌 바이트)에는 FastAPI가 스스로 400으로 답합니다.
     400: {"description": "읽을 수 없는 본문 (UTF-8이 아님)"},
     409: {"description": "이미 사용 중인 아이디"},
 }
@@ -23,10 +23,10 @@ REGISTER_ERRORS: dict[int | str, dict[str, Any]] = {
     "", status_code=status.HTTP_201_CREATED, responses=REGISTER_ERRORS, summary="회원 가입"
 )
 def register(body: UserCreate, db: SessionDep) -> UserPublic:
-    """Every new user gets the role "user"; the password is stored only as its hash."""
+    """새 사용자는 모두 "user" 역할을 받고, 비밀번호는 해시로만 저장됩니다."""
     try:
         user = create_user(db, body.username, body.password)
-    except IntegrityError:  # the unique constraint on username, checked by the database
+    except IntegrityError:  # 데이터베이스가 확인하는 username의 unique 제약
         db.rollback()
         raise HTTPException(
             status_code=status.HTTP_409_CONFLICT,

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from ..audit import AuditDep
 from ..cache import ItemsCacheDep, load_items, refresh_items_cache
 from ..database import SessionDep, SessionFactoryDep
+from ..errors import MAX_ID, NOT_FOUND, UNREADABLE_BODY
 from ..models import Item
-from ..responses import MAX_ID, NOT_FOUND, UNREADABLE_BODY
 from ..schemas import ItemCreate, ItemRead, ItemUpdate
 
 ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="아이템 id")]

@@ -6,7 +6,7 @@ from ..audit import AuditDep
 from ..cleanup import cleanup_expired
 from ..config import SettingsDep
 from ..database import SessionFactoryDep
-from ..responses import UNAUTHORIZED
+from ..errors import UNAUTHORIZED
 from ..schemas import Message
 from ..security import CurrentUserDep
 

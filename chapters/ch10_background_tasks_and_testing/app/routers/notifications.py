@@ -21,8 +21,8 @@ from ..config import SettingsDep
 from ..database import SessionDep
 from ..delivery import deliver_notification
 from ..dispatch import DeliveriesDep
+from ..errors import MAX_ID, NOT_FOUND, QUEUE_DOWN
 from ..models import Notification
-from ..responses import MAX_ID, NOT_FOUND, QUEUE_DOWN
 from ..schemas import NotificationAccepted, NotificationRead
 
 router = APIRouter(tags=["notifications"])

@@ -16,8 +16,8 @@ from fastapi import (
 from ..audit import AuditDep
 from ..config import SettingsDep
 from ..database import SessionDep, SessionFactoryDep
+from ..errors import BAD_UPLOAD, MAX_ID, NOT_FOUND
 from ..models import Upload
-from ..responses import BAD_UPLOAD, MAX_ID, NOT_FOUND
 from ..schemas import UploadRead
 from ..uploads import checked_filename, new_stored_name, process_upload, save_limited
 

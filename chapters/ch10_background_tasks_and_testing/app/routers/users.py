@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from ..audit import AuditDep
 from ..config import SettingsDep
 from ..database import SessionDep
+from ..errors import CONFLICT, NAME_TAKEN, UNAUTHORIZED, UNREADABLE_BODY
 from ..models import User
-from ..responses import CONFLICT, NAME_TAKEN, UNAUTHORIZED, UNREADABLE_BODY
 from ..schemas import Message, Token, UserCreate, UserRead
 from ..security import (
     CurrentUserDep,

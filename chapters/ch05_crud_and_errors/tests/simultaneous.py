@@ -1,4 +1,4 @@
-"""Helpers for the concurrency tests: many requests in flight at once, answers in order."""
+"""동시성 테스트의 도우미: 여러 요청을 한꺼번에 보내고, 응답은 보낸 순서대로."""
 
 import sys
 from collections.abc import Awaitable, Iterator
@@ -9,7 +9,7 @@ import httpx
 
 
 async def send_all(requests: list[Awaitable[httpx.Response]]) -> list[httpx.Response]:
-    """Await every request concurrently; the answers come back in the order of ``requests``."""
+    """모든 요청을 동시에 기다린다. 응답은 ``requests``의 순서로 돌아온다."""
     answers: list[httpx.Response | None] = [None] * len(requests)
 
     async def send(index: int, request: Awaitable[httpx.Response]) -> None:
@@ -23,7 +23,7 @@ async def send_all(requests: list[Awaitable[httpx.Response]]) -> list[httpx.Resp
 
 @contextmanager
 def frequent_thread_switches(interval: float = 1e-6) -> Iterator[None]:
-    """Let Python switch threads far more often, so an unguarded race shows up more often."""
+    """Python이 스레드를 훨씬 자주 바꾸게 해서, 보호되지 않은 경쟁 상태가 더 자주 드러나게 한다."""
     previous = sys.getswitchinterval()
     sys.setswitchinterval(interval)
     try:

@@ -1,13 +1,25 @@
-"""모든 에러 본문을 문서화된 한 가지 모양 ``{"detail": ...}``으로 맞추는 예외 처리기.
+"""에러: 저장소의 도메인 예외(HTTP를 모름)와, 에러 본문을 ``{"detail": ...}``로 맞추는 처리기.
 
-422 처리기는 ``input``과 ``ctx``를 빼서 보낸 값을 되돌려 보내지 않습니다(README 참고).
-"""
+``DuplicateNameError``는 라우트가, ``OutOfStockError``는 등록된 처리기가 409로 바꿉니다.
+422 처리기는 ``input``과 ``ctx``를 빼서 보낸 값을 되돌려 보내지 않습니다(README 참고)."""
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from .exceptions import OutOfStockError
+
+class DuplicateNameError(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+class OutOfStockError(Exception):
+    def __init__(self, item_id: int, requested: int, available: int) -> None:
+        super().__init__(item_id, requested, available)
+        self.item_id = item_id
+        self.requested = requested
+        self.available = available
 
 
 async def validation_error_handler(request: Request, exc: RequestValidationError) -> JSONResponse:
