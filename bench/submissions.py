@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+
 CHAPTERS = {
     "ch01": "ch01_getting_started",
     "ch02": "ch02_path_and_query",
@@ -42,23 +44,7 @@ def complete(chapter: str) -> str:
 
 
 PARTIAL = {
-    "ch01": '''\
-"""첫걸음: 루트와 헬스 체크만 만들었다."""
-
-from fastapi import FastAPI
-
-app = FastAPI()
-
-
-@app.get("/")
-async def root():
-    return {"message": "Hello World"}
-
-
-@app.get("/health")
-async def health():
-    return {"status": "ok"}
-''',
+    "ch01": (ROOT / "shared/tests/samples/ch01_first_steps.py").read_text(encoding="utf-8"),
     "ch02": '''\
 """경로 매개변수와 쿼리 매개변수: 목록과 상세만, 페이지도 카테고리도 아직 없다."""
 

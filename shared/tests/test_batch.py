@@ -18,21 +18,7 @@ from shared.grading import batch, gradescope
 
 ROOT = Path(__file__).resolve().parents[2]
 
-FIRST_STEPS = """
-from fastapi import FastAPI
-
-app = FastAPI()
-
-
-@app.get("/")
-async def root():
-    return {"message": "Hello World"}
-
-
-@app.get("/health")
-async def health():
-    return {"status": "ok"}
-"""
+FIRST_STEPS = (Path(__file__).parent / "samples/ch01_first_steps.py").read_text(encoding="utf-8")
 
 # pytest-timeout's signal never arrives: only the limit on the whole submission stops this one.
 DEAF_TO_TIMEOUTS = """

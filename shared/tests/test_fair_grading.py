@@ -20,21 +20,7 @@ from shared.testing import Solution
 SAMPLES = Path(__file__).parent / "samples"
 ROOT = Path(__file__).resolve().parents[2]
 
-FIRST_STEPS = """
-from fastapi import FastAPI
-
-app = FastAPI()
-
-
-@app.get("/")
-async def root():
-    return {"message": "Hello World"}
-
-
-@app.get("/health")
-async def health():
-    return {"status": "ok"}
-"""
+FIRST_STEPS = (Path(__file__).parent / "samples/ch01_first_steps.py").read_text(encoding="utf-8")
 
 
 def run_pytest(tmp_path: Path, *args: str, timeout: float = 300) -> tuple[dict, str, float]:
