@@ -71,6 +71,9 @@ class RunningProcess:
                 self.process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
                 self.kill()
+            except BaseException:  # interrupted while waiting (a hung test's time limit):
+                self.process.kill()  # never leave the process running
+                raise
 
 
 @dataclass
@@ -97,8 +100,10 @@ def run_process(
     cwd: Path | None = None,
     timeout: float = 60,
     what: str = "process",
+    user: str | None = None,
 ) -> Iterator[RunningProcess]:
-    """Start ``command``, wait until ``ready(process)`` holds, stop it (SIGTERM) after.
+    """Start ``command`` (as ``user``, if given), wait until ``ready(process)`` holds, stop it
+    (SIGTERM) after.
 
     A process that exits before it is ready fails the wait at once; its output is then part of
     the error, as it is after ``timeout`` seconds.
@@ -110,6 +115,7 @@ def run_process(
             stderr=subprocess.STDOUT,
             cwd=cwd,
             env={**os.environ, **(env or {})},
+            user=user,
         )
     running = RunningProcess(process, log_path)
 

@@ -305,10 +305,19 @@ def port_is_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
+def is_running(pid: int) -> bool:
+    """Alive and not a zombie (a container's first process may never reap orphans)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
+
+
 @pytest.mark.timeout(120)
 def test_a_hung_real_server_is_stopped_and_its_port_freed(pytester: pytest.Pytester) -> None:
     """A test waiting on a uvicorn whose endpoint never answers times out; the server goes."""
-    port_file = pytester.path / "port"
+    port_file, pid_file = pytester.path / "port", pytester.path / "pid"
     pytester.makepyfile(
         test_live=f"""
         import httpx
@@ -323,6 +332,7 @@ def test_a_hung_real_server_is_stopped_and_its_port_freed(pytester: pytest.Pytes
                 "shared.tests.samples.ch01_hangs:app", log_path=tmp_path / "log"
             ) as server:
                 open({str(port_file)!r}, "w").write(server.url.rsplit(":", 1)[1])
+                open({str(pid_file)!r}, "w").write(str(server.process.pid))
                 httpx.get(server.url + "/", timeout=None)
 
 
@@ -335,4 +345,5 @@ def test_a_hung_real_server_is_stopped_and_its_port_freed(pytester: pytest.Pytes
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*Timeout*6*"])
     assert port_is_free(int(port_file.read_text()))
+    assert not is_running(int(pid_file.read_text()))  # killed, not only closed its port
     assert time.monotonic() - started < 90
