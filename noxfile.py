@@ -174,6 +174,13 @@ def tests(session: nox.Session) -> None:
     session.run("python", "-m", "shared.grading")
 
 
+@nox.session(venv_backend="none")
+def pages(session: nox.Session) -> None:
+    """Open the last run's coverage pages in headless Chromium: each chapter's page renders
+    with its files (screenshots in reports/pages/). Standard library only: no venv."""
+    session.run(sys.executable, "-m", "shared.grading.pages", *session.posargs)
+
+
 @nox.session
 def grade(session: nox.Session) -> None:
     """Grade a class: nox -s grade -- DIR (one folder per learner, each with ch01.py ...).

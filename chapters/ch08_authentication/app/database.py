@@ -20,12 +20,14 @@ SessionLocal = sessionmaker(autoflush=False)
 
 
 def make_engine(url: str) -> Engine:
-    """``url``의 SQLite 엔진입니다. DB 파일의 폴더가 없으면 만듭니다."""
+    """``url``의 엔진입니다. SQLite라면 DB 파일의 폴더가 없을 때 만듭니다."""
+    # hide_parameters: 로그와 IntegrityError 메시지에 SQL은 나와도 값은 나오지 않습니다.
+    # 그래서 비밀번호 해시가 로그에 남지 않습니다.
+    if make_url(url).get_backend_name() != "sqlite":  # PostgreSQL 같은 서버 DB
+        return create_engine(url, hide_parameters=True, pool_pre_ping=True)
     # DB 파일의 폴더. 파일이 없는 메모리 DB라면 "."이고, 이미 있습니다.
     Path(make_url(url).database or "").parent.mkdir(parents=True, exist_ok=True)
     # FastAPI는 동기 의존성을 스레드 풀에서 실행하므로 연결 하나가 스레드를 옮길 수 있습니다.
-    # hide_parameters: 로그와 IntegrityError 메시지에 SQL은 나와도 값은 나오지 않습니다.
-    # 그래서 비밀번호 해시가 로그에 남지 않습니다.
     return create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
 
 

@@ -24,11 +24,14 @@ BUSY_TIMEOUT = 30
 
 
 def make_engine(url: str) -> Engine:
-    """``url``의 SQLite 엔진. 데이터베이스 파일의 폴더가 없으면 만듭니다."""
+    """``url``의 엔진, 방언(dialect)마다 맞는 옵션으로: SQLite 파일이거나 PostgreSQL 같은 서버."""
+    # hide_parameters: 실패한 문장의 로그에 값(비밀번호 해시)을 보이지 않습니다.
+    if make_url(url).get_backend_name() != "sqlite":
+        # 서버 DB: 연결 풀이 끊긴 연결을 쓰기 전에 확인합니다(서버 재시작, 유휴 연결 정리).
+        return create_engine(url, hide_parameters=True, pool_pre_ping=True)
     database = make_url(url).database or ""  # 메모리 DB는 "": 만들 것이 없음
     Path(database).parent.mkdir(parents=True, exist_ok=True)
     # 요청과 백그라운드 작업은 워커 스레드에서 돌아가므로 연결이 스레드를 옮길 수 있습니다.
-    # hide_parameters: 실패한 문장의 로그에 값(비밀번호 해시)을 보이지 않습니다.
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT},
