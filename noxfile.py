@@ -174,6 +174,17 @@ def tests(session: nox.Session) -> None:
     session.run("python", "-m", "shared.grading")
 
 
+@nox.session
+def postgres(session: nox.Session) -> None:
+    """Chapters 7 and 8's suites again with every test database on a real PostgreSQL server of
+    their own (TEST_DATABASE_URL; needs Debian's postgresql). Chapter 10 and the real servers:
+    shared/tests/test_postgres.py, part of nox -s tests."""
+    install(session, "test")
+    suites = ["chapters/ch07_database", "chapters/ch08_authentication"]
+    pytest = ["python", "-m", "pytest", *suites, "--grades-out", "reports/postgres-results.json"]
+    session.run("python", "-m", "shared.testing.postgres", *pytest, *in_parallel(session.posargs))
+
+
 @nox.session(venv_backend="none")
 def pages(session: nox.Session) -> None:
     """Open the last run's coverage pages in headless Chromium: each chapter's page renders

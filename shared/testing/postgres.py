@@ -1,5 +1,9 @@
 """A real PostgreSQL server for tests: ``initdb`` and ``postgres`` on a free loopback port.
 
+``python -m shared.testing.postgres COMMAND...`` runs COMMAND with such a server in
+``TEST_DATABASE_URL`` (``nox -s postgres``): the database chapters' suites then make each test
+database on it (``server_database``) instead of SQLite.
+
 PostgreSQL is a system program (Debian's ``postgresql`` package): where it is missing,
 ``postgres_bin`` skips the calling test with the command that installs it, except under
 ``CI=true``, where it fails. ``initdb`` refuses to run as root, so under root the server runs
@@ -14,7 +18,9 @@ import glob
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,3 +111,33 @@ def run_postgres_server(*, timeout: float = 60) -> Iterator[PostgresServer]:
             yield PostgresServer(running.process, running.log_path, port)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+SERVER_ENV = "TEST_DATABASE_URL"
+
+
+def server_database() -> str | None:
+    """A new empty database on the server of ``TEST_DATABASE_URL``, or ``None`` without one."""
+    server = os.environ.get(SERVER_ENV)
+    if not server:
+        return None
+    import psycopg
+
+    name = f"test_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(server.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+def main(command: list[str]) -> int:
+    """Run ``command`` with a fresh server in ``TEST_DATABASE_URL``; its exit code."""
+    if not command:
+        print("usage: python -m shared.testing.postgres COMMAND...", file=sys.stderr)
+        return 2
+    with run_postgres_server() as server:
+        print(f"PostgreSQL for the test databases: {server.url()}", flush=True)
+        return subprocess.run(command, env={**os.environ, SERVER_ENV: server.url()}).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

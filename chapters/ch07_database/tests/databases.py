@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from shared.testing import Solution, overridden
+from shared.testing.postgres import server_database
 
 GET_DB_WHY = "테스트용 DB로 바꾸려면 필요합니다"
 BASE_WHY = "테스트용 DB에 테이블을 만들려면 필요합니다"
@@ -56,7 +57,11 @@ class TestDatabase:
 
 
 def memory_engine() -> Engine:
-    """In-memory SQLite shared by every session and thread: one connection (``StaticPool``)."""
+    """In-memory SQLite shared by every session and thread: one connection (``StaticPool``);
+    under ``nox -s postgres``, a new database on its PostgreSQL server instead."""
+    url = server_database()
+    if url is not None:
+        return create_engine(url, poolclass=StaticPool)
     return create_engine(
         "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
     )
@@ -75,6 +80,9 @@ def fresh_database(metadata: MetaData) -> Iterator[TestDatabase]:
 def _let_sqlalchemy_begin(engine: Engine) -> None:
     """pysqlite starts and ends transactions on its own, which breaks SAVEPOINT: turn that off
     and emit BEGIN ourselves (SQLAlchemy's SQLite docs, "Serializable isolation / Savepoints")."""
+
+    if engine.dialect.name != "sqlite":
+        return  # other drivers leave transactions to SQLAlchemy already
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_connection: Any, _record: Any) -> None:

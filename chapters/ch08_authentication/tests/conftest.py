@@ -15,6 +15,7 @@ from sqlalchemy import Engine, Table, create_engine, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from shared.testing import Solution, chapter_fixtures, cheap_argon2, overridden
+from shared.testing.postgres import server_database
 
 from .support import (
     PASSWORD,
@@ -54,8 +55,11 @@ def engine(solution: Solution, tmp_path: Path) -> Iterator[Engine]:
     """이 테스트만의 SQLite 파일, 풀이의 테이블을 갖춘 것."""
     solution.hook("get_db", GET_DB_WHY)
     metadata = solution.hook("Base", BASE_WHY).metadata
+    url = server_database()  # nox -s postgres: a database on its server
+    if url is None:
+        url = f"sqlite:///{tmp_path / 'test.db'}"
     engine = create_engine(
-        f"sqlite:///{tmp_path / 'test.db'}", connect_args={"check_same_thread": False}
+        url, connect_args={"check_same_thread": False} if "sqlite" in url else {}
     )
     metadata.create_all(engine)
     yield engine

@@ -1,8 +1,9 @@
 """테이블: 아이템과 사용자(테스트가 부르는 CRUD), 알림과 업로드(백그라운드 작업)."""
 
 from datetime import datetime, timezone
+from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import BigInteger, DateTime, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 PENDING, SENT, FAILED = "pending", "sent", "failed"  # 알림의 상태
@@ -11,6 +12,11 @@ PROCESSING, DONE = "processing", "done"  # 업로드의 상태 (또는 FAILED)
 
 class Base(DeclarativeBase):
     """앱의 모든 테이블 (``Base.metadata.create_all``이 만듭니다)."""
+
+    # int는 64비트: SQLite의 INTEGER, PostgreSQL의 BIGINT(그곳의 INTEGER는 32비트).
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        int: BigInteger().with_variant(Integer, "sqlite")
+    }
 
 
 def utcnow() -> datetime:
