@@ -176,11 +176,15 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def postgres(session: nox.Session) -> None:
-    """Chapters 7 and 8's suites again with every test database on a real PostgreSQL server of
-    their own (TEST_DATABASE_URL; needs Debian's postgresql). Chapter 10 and the real servers:
-    shared/tests/test_postgres.py, part of nox -s tests."""
+    """The database chapters' suites (7, 8, 10) again, every test database on a real PostgreSQL
+    server of their own (TEST_DATABASE_URL; needs Debian's postgresql). Their real servers on
+    PostgreSQL: shared/tests/test_postgres.py, part of nox -s tests."""
     install(session, "test")
-    suites = ["chapters/ch07_database", "chapters/ch08_authentication"]
+    suites = [
+        "chapters/ch07_database",
+        "chapters/ch08_authentication",
+        "chapters/ch10_background_tasks_and_testing",
+    ]
     pytest = ["python", "-m", "pytest", *suites, "--grades-out", "reports/postgres-results.json"]
     session.run("python", "-m", "shared.testing.postgres", *pytest, *in_parallel(session.posargs))
 

@@ -29,6 +29,7 @@ from shared.testing import (
     redis_server_path,
     run_smtp_server,
 )
+from shared.testing.postgres import server_database
 
 SAMPLE_USERNAME = "kim"
 SAMPLE_PASSWORD = "correct horse battery"
@@ -111,13 +112,20 @@ def test_database_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def own_database(solution: Any, test_database_path: Path) -> Iterator[Any]:
-    """풀이의 테이블을 만든 이 테스트만의 SQLite 파일, ``get_db``와 ``Base``가 없으면 ``None``."""
+def test_database_url(test_database_path: Path) -> str:
+    """이 테스트만의 SQLite 파일(``nox -s postgres``에서는 그 PostgreSQL 서버의 새 DB)."""
+    return server_database() or f"sqlite:///{test_database_path}"
+
+
+@pytest.fixture
+def own_database(solution: Any, test_database_url: str) -> Iterator[Any]:
+    """풀이의 테이블을 만든 이 테스트만의 DB, ``get_db``와 ``Base``가 없으면 ``None``."""
     if not isolates_database(solution):
         yield None
         return
+    sqlite = test_database_url.startswith("sqlite")
     engine = create_engine(
-        f"sqlite:///{test_database_path}", connect_args={"check_same_thread": False}
+        test_database_url, connect_args={"check_same_thread": False} if sqlite else {}
     )
     solution.Base.metadata.create_all(engine)
     yield engine
@@ -152,11 +160,11 @@ def count_rows(solution: Any, test_engine) -> Callable[[str], int]:
 # --------------------------------------------------------------------------- overrides
 
 
-def settings_for_test(solution: Any, tmp_path: Path, test_database_path: Path) -> Any:
+def settings_for_test(solution: Any, tmp_path: Path, database_url: str) -> Any:
     """파일은 모두 이 테스트의 ``tmp_path``에 두고 SMTP는 쓰지 않는 풀이의 설정."""
     return solution.get_settings().model_copy(
         update={
-            "database_url": f"sqlite:///{test_database_path}",
+            "database_url": database_url,
             "audit_log_path": tmp_path / "audit.log",
             "upload_dir": tmp_path / "uploads",
             "smtp_host": None,
@@ -166,11 +174,11 @@ def settings_for_test(solution: Any, tmp_path: Path, test_database_path: Path) -
 
 
 @pytest.fixture
-def own_settings(solution: Any, tmp_path: Path, test_database_path: Path) -> Any:
+def own_settings(solution: Any, tmp_path: Path, test_database_url: str) -> Any:
     """테스트용 설정, 풀이에 ``get_settings``가 없으면 ``None``."""
     if not solution.has("get_settings"):
         return None
-    return settings_for_test(solution, tmp_path, test_database_path)
+    return settings_for_test(solution, tmp_path, test_database_url)
 
 
 @pytest.fixture
@@ -267,13 +275,12 @@ def make_token(settings: Any, username: str, expires_in: timedelta) -> str:
 def registered_user(app: FastAPI, solution: Any, tmp_path_factory) -> dict[str, Any] | None:
     """세션 범위: argon2 해싱이 일부러 느려서 예시 사용자를 실행마다 한 번만 등록한다."""
     folder = tmp_path_factory.mktemp("registered-user")
-    engine = create_engine(
-        f"sqlite:///{folder / 'users.db'}", connect_args={"check_same_thread": False}
-    )
+    database_url = f"sqlite:///{folder / 'users.db'}"
+    engine = create_engine(database_url, connect_args={"check_same_thread": False})
     solution.Base.metadata.create_all(engine)
     settings = None
     if solution.has("get_settings"):
-        settings = settings_for_test(solution, folder, folder / "users.db")
+        settings = settings_for_test(solution, folder, database_url)
     # No ``with``: registering needs no lifespan, and the test that asked for this fixture
     # may have its own client (and lifespan) running on the same app already.
     with (

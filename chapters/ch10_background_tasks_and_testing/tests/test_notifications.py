@@ -2,17 +2,20 @@
 (SMTP로 진짜 보내거나, 서버가 없으면 로그로). 다시 시작해도 중단된 발송은 마저 보낸다.
 """
 
+import contextlib
+import functools
 import logging
 import sqlite3
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from types import ModuleType
 
 import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import text, update
+from sqlalchemy import make_url, text, update
 
 from shared.testing import SmtpServer, wait_until
 
@@ -163,6 +166,22 @@ def test_startup_sends_what_an_earlier_process_left_pending(
     assert [m["To"] for m in outbox.messages[already_sent:]] == [interrupted]
 
 
+@contextlib.contextmanager
+def writes_held(url: str, engine) -> Iterator[Callable[[], object]]:
+    """쓰기는 ``release()``까지 기다리고 읽기는 그대로: SQLite의 쓰기 잠금, PostgreSQL의 표 잠금."""
+    if url.startswith("sqlite"):
+        blocker = sqlite3.connect(make_url(url).database or "", isolation_level=None)
+        try:
+            blocker.execute("BEGIN IMMEDIATE")  # writers wait (up to SQLite's busy timeout)
+            yield functools.partial(blocker.execute, "ROLLBACK")
+        finally:
+            blocker.close()
+        return
+    with engine.connect() as holder:
+        holder.execute(text("LOCK TABLE notifications IN EXCLUSIVE MODE"))
+        yield holder.rollback
+
+
 @pytest.mark.anyio
 @pytest.mark.points(2)
 async def test_two_processes_recovering_one_row_send_it_once(
@@ -170,7 +189,8 @@ async def test_two_processes_recovering_one_row_send_it_once(
     overrides: dict,
     solution: ModuleType,
     TestSessionLocal,
-    test_database_path,
+    test_database_url: str,
+    test_engine,
     get_mailer,
     outbox: Outbox,
 ) -> None:
@@ -203,13 +223,9 @@ async def test_two_processes_recovering_one_row_send_it_once(
             outbox.send(message)
 
     overrides[get_mailer] = SlowOutbox
-    blocker = sqlite3.connect(test_database_path, isolation_level=None)
-    try:
-        blocker.execute("BEGIN IMMEDIATE")  # writers wait (up to SQLite's busy timeout)
+    with writes_held(test_database_url, test_engine) as release:
         async with app.router.lifespan_context(app), app.router.lifespan_context(app):
-            blocker.execute("ROLLBACK")  # both have read the row: let the claims race
-    finally:
-        blocker.close()
+            release()  # both have read the row: let the claims race
     # Both lifespans have shut down, after their deliveries.
     assert [m["To"] for m in outbox.messages[already_sent:]] == [address]
 
@@ -240,5 +256,6 @@ def test_a_task_whose_database_fails_is_logged_and_the_app_goes_on(
     assert response.status_code == 202
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR and r.exc_info]
     assert errors
-    assert "no such table" in str(errors[-1].exc_info[1])
+    # SQLite: "no such table: notifications"; PostgreSQL: relation "notifications" does not exist
+    assert "notifications" in str(errors[-1].exc_info[1])
     assert client.post("/items", json=sample_item).status_code == 201
