@@ -246,6 +246,25 @@ def test_a_graded_solution_is_measured_on_its_own_code(project: Path) -> None:
     assert rows[1]["solution"] == "ch02=work/main.py"  # the other chapter: our app, as before
 
 
+def test_a_solution_never_measured_is_graded_without_coverage(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A graded solution with no coverage data (a folder coverage leaves out, or a run that
+    did not measure it): the report says so in one line and grades on points, no traceback."""
+    learner = project / "tests" / "ch02.py"  # never run under coverage
+    learner.parent.mkdir()
+    learner.write_text(textwrap.dedent(HALF_COVERED), encoding="utf-8")
+    results = project / "reports/results.json"
+    data = json.loads(results.read_text())
+    data["solutions"] = {"ch02_beta": {"value": "ch02=tests/ch02.py", "files": [str(learner)]}}
+    data["tests"] = [t for t in data["tests"] if "ch02" in t["nodeid"]]
+    results.write_text(json.dumps(data))
+    assert grade(project) == 0
+    assert f"no coverage data for {learner}" in capsys.readouterr().out
+    rows = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))["chapters"]
+    assert [row["coverage"] for row in rows] == [None]
+
+
 def test_korean_text_counts_double_width_in_the_terminal_table() -> None:
     assert width("가나") == 4
     table = render_text(["a", "b", "n"], [["x", "한국어", "1"], ["y", "abc", "10"]], [])
