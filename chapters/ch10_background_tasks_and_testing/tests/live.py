@@ -23,6 +23,7 @@ from shared.testing import (
     run_uvicorn,
     wait_until,
 )
+from shared.testing.postgres import server_database
 
 CELERY_WHY = "Celery 워커를 실행하려면 필요합니다"
 DEADLINE = 5  # seconds: ten times a loopback delivery on a busy machine; waits end at once
@@ -36,7 +37,8 @@ def new_address() -> str:
 def server_env(folder: Path, smtp: SmtpServer) -> dict[str, str]:
     """앱이 쓰는 것은 모두 ``folder``로, 메일은 ``smtp``로 가는 환경."""
     return {
-        "DATABASE_URL": f"sqlite:///{folder / 'app.db'}",
+        # nox -s postgres: a database on its PostgreSQL server; else a SQLite file here.
+        "DATABASE_URL": server_database() or f"sqlite:///{folder / 'app.db'}",
         "AUDIT_LOG_PATH": str(folder / "audit.log"),
         "UPLOAD_DIR": str(folder / "uploads"),
         "SMTP_HOST": smtp.host,

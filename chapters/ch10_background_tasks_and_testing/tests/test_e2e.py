@@ -4,6 +4,7 @@
 """
 
 import asyncio
+import contextlib
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -11,12 +12,14 @@ from types import ModuleType
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, make_url, text
 
 from shared.testing import ServerProcess, SmtpServer
 
 from .conftest import BACKENDS, checked_backend
 from .live import (
     DEADLINE,
+    Deployment,
     deployment,
     new_address,
     request_notification,
@@ -30,17 +33,23 @@ pytestmark = pytest.mark.timeout(180)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def server(
+def deployed(
     request: pytest.FixtureRequest,
     solution: ModuleType,
     smtp_server: SmtpServer,
     tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[ServerProcess]:
+) -> Iterator[tuple[Deployment, ServerProcess]]:
     """모듈 범위: 백엔드마다 배포 하나가 이 파일의 모든 테스트를 맡는다(띄우는 데 1초 넘게)."""
     backend = checked_backend(request.param)
     folder = tmp_path_factory.mktemp(f"e2e-{backend}")
     with deployment(backend, solution, folder, smtp_server) as deployed, deployed.running() as web:
-        yield web
+        yield deployed, web
+
+
+@pytest.fixture(scope="module")
+def server(deployed: tuple[Deployment, ServerProcess]) -> ServerProcess:
+    """배포의 웹 프로세스."""
+    return deployed[1]
 
 
 @pytest.mark.points(3)
@@ -98,28 +107,45 @@ def test_stalled_deliveries_do_not_hold_up_other_requests(
         smtp.wait_for_messages(1, to=address, timeout=DEADLINE)
 
 
+@contextlib.contextmanager
+def read_transaction(url: str) -> Iterator[None]:
+    """앱의 DB에 열어 둔 읽기 트랜잭션 하나(다른 프로그램의 보고서 쿼리처럼)."""
+    if url.startswith("sqlite"):
+        reader = sqlite3.connect(make_url(url).database or "", isolation_level=None)
+        try:
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM notifications").fetchone()
+            yield
+        finally:
+            reader.execute("ROLLBACK")
+            reader.close()
+        return
+    engine = create_engine(url)
+    try:
+        with engine.connect() as reader:  # the SELECT begins the transaction it holds
+            reader.execute(text("SELECT count(*) FROM notifications")).scalar()
+            yield
+    finally:
+        engine.dispose()
+
+
 @pytest.mark.points(2)
 def test_a_reader_holding_the_database_does_not_fail_requests(
-    server: ServerProcess, smtp: SmtpServer
+    deployed: tuple[Deployment, ServerProcess], smtp: SmtpServer
 ) -> None:
     """다른 연결이 DB를 읽고 있어도 요청은 실패하지 않는다.
 
     SQLite의 rollback journal에서는 읽는 쪽이 있으면 쓰는 쪽이 커밋하지 못하고, 5초 뒤
     "database is locked"(500)가 난다. 여기서는 읽기 트랜잭션 하나를 일부러 열어 둔다.
     """
-    reader = sqlite3.connect(server.log_path.parent / "app.db", isolation_level=None)
-    try:
-        reader.execute("BEGIN")
-        reader.execute("SELECT count(*) FROM notifications").fetchone()
+    app_deployment, server = deployed
+    with read_transaction(app_deployment.env["DATABASE_URL"]):
         address = new_address()
         response = httpx.post(
             f"{server.url}/send-notification", params={"email": address}, timeout=DEADLINE
         )
         assert response.status_code == 202, response.text
         smtp.wait_for_messages(1, to=address, timeout=DEADLINE)
-    finally:
-        reader.execute("ROLLBACK")
-        reader.close()
     wait_until_sent(server, response.json()["id"])
 
 
