@@ -29,6 +29,7 @@ from shared.testing import (
     run_uvicorn,
     wait_until,
 )
+from shared.testing import postgres as postgres_module
 from shared.testing.postgres import PostgresServer, run_postgres_server
 
 pytestmark = pytest.mark.timeout(240)  # real servers: PostgreSQL, uvicorn, Redis, workers
@@ -212,3 +213,18 @@ def test_ch10_processes_recovering_the_same_rows_send_each_once(
     assert attempts == [1] * len(addresses)
     for address in addresses:
         assert len(smtp.messages_to(address)) == 1
+
+
+def test_without_postgresql_the_runner_skips_and_fails_under_ci(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``nox -s postgres`` on a machine without PostgreSQL: a skip with the install command,
+    an error under CI=true; the command is not run."""
+    monkeypatch.setattr(postgres_module.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(postgres_module.glob, "glob", lambda _pattern: [])
+    monkeypatch.delenv("CI", raising=False)
+    assert postgres_module.main(["false"]) == 0
+    assert "apt-get install postgresql" in capsys.readouterr().err
+    monkeypatch.setenv("CI", "true")
+    assert postgres_module.main(["false"]) == 1
+    assert "CI=true" in capsys.readouterr().err
