@@ -28,12 +28,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from bench_background import app_env, close_sink, post_all, smtp_sink
 from timing import ROOT, machine, print_table
 
 from shared.testing import run_celery_worker, run_redis_server, run_uvicorn, wait_until
-from shared.testing.postgres import PostgresServer, postgres_bin, run_postgres_server
+from shared.testing.postgres import (
+    NOT_INSTALLED,
+    PostgresServer,
+    find_postgres_bin,
+    run_postgres_server,
+)
 
 PACKAGE = "chapters.ch10_background_tasks_and_testing.app.main"
 NOTIFICATIONS, CONCURRENCY = 500, 50
@@ -103,10 +107,8 @@ def throughput(backend: str, workers: int, folder: Path, database_url: str | Non
 
 def postgres() -> contextlib.AbstractContextManager[PostgresServer | None]:
     """A PostgreSQL server of the benchmark's own, or ``None`` where none is installed."""
-    try:
-        postgres_bin()
-    except pytest.skip.Exception as exc:  # its test-side way of saying "not installed"
-        print(f"PostgreSQL rows left out: {exc}")
+    if find_postgres_bin() is None:
+        print(f"PostgreSQL rows left out: {NOT_INSTALLED}")
         return contextlib.nullcontext()
     return run_postgres_server()
 

@@ -66,10 +66,9 @@ def listed_files(dom: str) -> list[str]:
 def has_code(path: Path) -> bool:
     """A file with a statement besides its docstring (``skip_empty`` leaves the others out)."""
     body = ast.parse(path.read_text(encoding="utf-8")).body
-    docstring = (
-        body[:1] and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
-    )
-    return len(body) > (1 if docstring else 0)
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    return bool(body)
 
 
 def check_chapter(dom: str, key: str) -> list[str]:

@@ -32,8 +32,8 @@ from .servers import RunningProcess, free_port, run_process
 INSTALL_HINT = "apt-get install postgresql (Debian, Ubuntu) or brew install postgresql (macOS)"
 
 
-def postgres_bin() -> Path:
-    """The folder of ``initdb`` and ``postgres``; skips the test without one (fails under CI)."""
+def find_postgres_bin() -> Path | None:
+    """The folder of ``initdb`` and ``postgres``, or ``None`` where PostgreSQL is not installed."""
     found = shutil.which("initdb")
     candidates = [found] if found else []
     candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
@@ -41,10 +41,30 @@ def postgres_bin() -> Path:
         folder = Path(candidate).resolve().parent
         if (folder / "postgres").exists():
             return folder
-    reason = f"PostgreSQL is not installed: {INSTALL_HINT}"
+    return None
+
+
+NOT_INSTALLED = f"PostgreSQL is not installed: {INSTALL_HINT}"
+CI_MUST_RUN = f"{NOT_INSTALLED}. CI=true: CI must run the PostgreSQL tests, not skip them"
+
+
+def postgres_bin() -> Path:
+    """``find_postgres_bin`` for a test: skips it without PostgreSQL (fails under CI)."""
+    folder = find_postgres_bin()
+    if folder is not None:
+        return folder
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}. CI=true: CI must run the PostgreSQL tests, not skip them")
-    pytest.skip(reason)
+        pytest.fail(CI_MUST_RUN)
+    pytest.skip(NOT_INSTALLED)
+
+
+def create_database(server_url: str, name: str) -> str:
+    """A new empty database ``name`` on the server of ``server_url``; its URL."""
+    import psycopg
+
+    with psycopg.connect(server_url.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # a name of the caller's own making
+    return server_url.rsplit("/", 1)[0] + "/" + name
 
 
 @dataclass
@@ -58,11 +78,7 @@ class PostgresServer(RunningProcess):
 
     def create_database(self, name: str) -> str:
         """A new empty database; its URL."""
-        import psycopg
-
-        with psycopg.connect(self.url().replace("+psycopg", ""), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')  # a name of the test's own making
-        return self.url(name)
+        return create_database(self.url(), name)
 
 
 def accepts_connections(port: int) -> bool:
@@ -119,14 +135,7 @@ SERVER_ENV = "TEST_DATABASE_URL"
 def server_database() -> str | None:
     """A new empty database on the server of ``TEST_DATABASE_URL``, or ``None`` without one."""
     server = os.environ.get(SERVER_ENV)
-    if not server:
-        return None
-    import psycopg
-
-    name = f"test_{uuid.uuid4().hex[:16]}"
-    with psycopg.connect(server.replace("+psycopg", ""), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return server.rsplit("/", 1)[0] + "/" + name
+    return create_database(server, f"test_{uuid.uuid4().hex[:16]}") if server else None
 
 
 def main(command: list[str]) -> int:
@@ -134,14 +143,12 @@ def main(command: list[str]) -> int:
     if not command:
         print("usage: python -m shared.testing.postgres COMMAND...", file=sys.stderr)
         return 2
-    try:
-        postgres_bin()
-    except pytest.skip.Exception as skipped:  # no PostgreSQL here: nothing to run on
-        print(f"skipped: {skipped}", file=sys.stderr)
+    if find_postgres_bin() is None:  # nothing to run on: a skip, an error under CI=true
+        if os.environ.get("CI") == "true":
+            print(f"error: {CI_MUST_RUN}", file=sys.stderr)
+            return 1
+        print(f"skipped: {NOT_INSTALLED}", file=sys.stderr)
         return 0
-    except pytest.fail.Exception as failed:  # ... and CI=true, where that is an error
-        print(f"error: {failed}", file=sys.stderr)
-        return 1
     with run_postgres_server() as server:
         print(f"PostgreSQL for the test databases: {server.url()}", flush=True)
         return subprocess.run(command, env={**os.environ, SERVER_ENV: server.url()}).returncode
