@@ -26,9 +26,11 @@ def client(app: FastAPI) -> Iterator[TestClient]:
 
 @pytest.fixture
 def created(client: TestClient) -> dict[str, Any]:
-    """저장된 아이템 하나(``MINIMAL``), ``POST /items``가 돌려준 그대로."""
+    """저장된 아이템 하나(``MINIMAL``), ``POST /items``가 돌려준 그대로.
+
+    201인지는 ``test_items.py``가 채점합니다: 200으로 만드는 풀이도 PUT 테스트는 치릅니다."""
     response = client.post("/items", json=MINIMAL)
-    assert response.status_code == 201
+    assert response.status_code in (200, 201), response.text  # created, whatever the status
     return response.json()
 
 
