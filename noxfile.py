@@ -1,4 +1,4 @@
-"""Sessions: ``nox -s tests`` (default), ``nox -s serve -- ch01``, ``nox -s lint``.
+"""Sessions: ``nox -s tests`` (default), ``nox -s proofs``, ``nox -s serve -- ch01``, ``lint``.
 
 Virtualenvs are made with uv when it is installed (``pip install "nox[uv]"``), with virtualenv
 otherwise, and reused between runs; dependencies are reinstalled only when pyproject.toml
@@ -47,6 +47,7 @@ VALUE_OPTIONS = {
     "--rootdir",
     "--grades-out",
     "--max-worker-restart",
+    "--randomly-seed",
 }
 
 
@@ -88,6 +89,25 @@ def as_chapter_path(arg: str, previous: str) -> str:
         return arg
 
 
+# The grader's end-to-end proofs: whole chapter suites graded against other solutions (broken,
+# learner-style), hangs, crashes and import errors, the class grader, PostgreSQL, the browser.
+# They prove the grader, not a chapter: ``nox -s proofs`` runs them, ``nox -s tests`` does not.
+PROOFS = (
+    "shared/tests/broken",
+    "shared/tests/learners",
+    "shared/tests/test_fair_grading.py",
+    "shared/tests/test_batch.py",
+    "shared/tests/test_postgres.py",
+    "shared/tests/test_pages.py",
+)
+
+
+def names_a_path(args: list[str]) -> bool:
+    """Whether the pytest arguments name what to run (a path, a node id, a chapter)."""
+    pairs = zip(["", *args], args, strict=False)
+    return any(not a.startswith("-") and prev not in VALUE_OPTIONS for prev, a in pairs)
+
+
 def in_parallel(args: list[str]) -> list[str]:
     """``-n auto`` unless the arguments choose the number of xdist workers themselves."""
     if any(a in ("-n", "--numprocesses") or a.startswith(("-n", "--numprocesses=")) for a in args):
@@ -95,10 +115,15 @@ def in_parallel(args: list[str]) -> list[str]:
     return ["-n", "auto", *args]
 
 
-def pytest_args(posargs: list[str]) -> list[str]:
-    """Chapter names among the arguments (``1``, ``01``, ``ch01``, folder) become paths."""
+def pytest_args(posargs: list[str], proofs: bool = True) -> list[str]:
+    """Chapter names among the arguments (``1``, ``01``, ``ch01``, folder) become paths.
+
+    ``proofs=False``: with no path given, every suite but the proofs (``PROOFS``)."""
     pairs = zip(["", *posargs], posargs, strict=False)
-    return in_parallel([as_chapter_path(arg, prev) for prev, arg in pairs])
+    args = [as_chapter_path(arg, prev) for prev, arg in pairs]
+    if not proofs and not names_a_path(args):
+        args += ["chapters", "shared", *(f"--ignore={path}" for path in PROOFS)]
+    return in_parallel(args)
 
 
 def solution_values(args: list[str]) -> list[str]:
@@ -168,10 +193,29 @@ def tests(session: nox.Session) -> None:
         "reports/results.json",
         "--junitxml",
         "reports/junit.xml",
-        *pytest_args(session.posargs),
+        *pytest_args(session.posargs, proofs=False),
         success_codes=[0, 1],
     )
     session.run("python", "-m", "shared.grading")
+
+
+@nox.session
+def proofs(session: nox.Session) -> None:
+    """The grader's own end-to-end proofs (``PROOFS``), in parallel: each planted bug, learner
+    solution, hang, crash and import error earns exactly its points; the class grader, the
+    PostgreSQL runs and the coverage pages in a browser. ``nox -s proofs -- -k ch10`` picks some."""
+    install(session, "test")
+    args = list(session.posargs)
+    if not names_a_path(args):
+        args += PROOFS
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "--grades-out",
+        "reports/proofs-results.json",
+        *in_parallel(args),
+    )
 
 
 @nox.session
@@ -213,16 +257,23 @@ RANDOM_SEEDS = (1, 42, 20261125)
 
 @nox.session
 def random_order(session: nox.Session) -> None:
-    """Run every suite in three fixed shuffled orders (pytest-randomly): tests are independent."""
+    """Run the suites of ``nox -s tests`` shuffled (pytest-randomly): tests are independent.
+
+    Three fixed seeds, or the one given: ``nox -s random_order -- --randomly-seed=31337``
+    (``--randomly-seed=random`` for a new one; pytest prints it)."""
     install(session, "test", "random")
-    for seed in RANDOM_SEEDS:
-        session.log(f"shuffled with seed {seed}: rerun one with -p randomly --randomly-seed={seed}")
+    args = list(session.posargs)
+    given = [a for a in args if a.startswith("--randomly-seed")]
+    seeds = [None] if given else [f"--randomly-seed={seed}" for seed in RANDOM_SEEDS]
+    for seed in seeds:
+        if seed:
+            session.log(f"shuffled with {seed}: rerun one with -p randomly {seed}")
         session.run(
             "pytest",
             "-p",
             "no:cacheprovider",
-            f"--randomly-seed={seed}",
-            *pytest_args(session.posargs),
+            *([seed] if seed else []),
+            *pytest_args(args, proofs=False),
         )
 
 
@@ -247,8 +298,7 @@ def fuzz(session: nox.Session) -> None:
     """
     install(session, "test", "fuzz")
     args = in_parallel(list(session.posargs))
-    pairs = zip(["", *args], args, strict=False)
-    if not any(not a.startswith("-") and prev not in VALUE_OPTIONS for prev, a in pairs):
+    if not names_a_path(args):
         args.append("shared/fuzz")
     session.run(
         "pytest",

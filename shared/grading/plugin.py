@@ -128,12 +128,23 @@ def pytest_pycollect_makeitem(
     return made
 
 
+def place_in_file(item: pytest.Item) -> tuple[tuple[str, ...], int, tuple[int, ...]]:
+    """Where a test is written: its file, its line, its parameters' places (not run order)."""
+    callspec = getattr(item, "callspec", None)
+    indices = tuple(callspec.indices.values()) if callspec is not None else ()
+    return item.path.parts, item.location[1] or 0, indices
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for order, item in enumerate(items):
+    # The feedback lists tests as they are written, whatever order they run in (shuffled by
+    # pytest-randomly, whose reordering comes before this hook).
+    by_place = sorted(range(len(items)), key=lambda i: place_in_file(items[i]))
+    orders = {index: order for order, index in enumerate(by_place)}
+    for index, item in enumerate(items):
         item.user_properties.append((POINTS_KEY, points_of(item)))
         item.user_properties.append((DESCRIPTION_KEY, description_of(getattr(item, "obj", None))))
-        item.user_properties.append((ORDER_KEY, order))
+        item.user_properties.append((ORDER_KEY, orders[index]))
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -19,7 +19,7 @@ from .models import User
 
 ALGORITHM = "HS256"
 
-password_hash = PasswordHash.recommended()  # argon2id
+password_hash: PasswordHash = PasswordHash.recommended()  # argon2id
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="login")
 
 
