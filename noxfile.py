@@ -95,11 +95,15 @@ def as_chapter_path(arg: str, previous: str) -> str:
 PROOFS = (
     "shared/tests/broken",
     "shared/tests/learners",
+    "shared/tests/readme",
     "shared/tests/test_fair_grading.py",
     "shared/tests/test_batch.py",
     "shared/tests/test_postgres.py",
     "shared/tests/test_pages.py",
 )
+# The mistakes catalogues: a chapter's README-only solution with one learner's mistake at a
+# time, graded whole (nox -s mistakes; ``-- -k ch05`` for one chapter).
+MISTAKES = ("shared/tests/mistakes",)
 
 
 def names_a_path(args: list[str]) -> bool:
@@ -122,7 +126,7 @@ def pytest_args(posargs: list[str], proofs: bool = True) -> list[str]:
     pairs = zip(["", *posargs], posargs, strict=False)
     args = [as_chapter_path(arg, prev) for prev, arg in pairs]
     if not proofs and not names_a_path(args):
-        args += ["chapters", "shared", *(f"--ignore={path}" for path in PROOFS)]
+        args += ["chapters", "shared", *(f"--ignore={path}" for path in (*PROOFS, *MISTAKES))]
     return in_parallel(args)
 
 
@@ -214,6 +218,24 @@ def proofs(session: nox.Session) -> None:
         "no:cacheprovider",
         "--grades-out",
         "reports/proofs-results.json",
+        *in_parallel(args),
+    )
+
+
+@nox.session
+def mistakes(session: nox.Session) -> None:
+    """Each chapter's mistakes catalogue (``MISTAKES``): every planted mistake costs exactly the
+    tests the chapter README's 채점 기준 names for it, and no more than 15 % of the chapter."""
+    install(session, "test")
+    args = list(session.posargs)
+    if not names_a_path(args):
+        args += MISTAKES
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "--grades-out",
+        "reports/mistakes-results.json",
         *in_parallel(args),
     )
 

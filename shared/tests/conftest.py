@@ -30,8 +30,11 @@ class Grade:
     output: str
 
 
-def run_grading(chapter: str, solution: str | None, out: Path, *extra: str) -> Grade:
-    """``pytest <chapter> --solution <chapter>=<solution>`` in a subprocess, serially."""
+def run_grading(
+    chapter: str, solution: str | None, out: Path, *extra: str, cwd: Path | None = None
+) -> Grade:
+    """``pytest <chapter> --solution <chapter>=<solution>`` in a subprocess, serially (in
+    ``cwd``: a solution that keeps files in its working folder keeps them there)."""
     folder = resolve(chapter)
     command = [
         sys.executable,
@@ -53,7 +56,7 @@ def run_grading(chapter: str, solution: str | None, out: Path, *extra: str) -> G
     # test code. Coverage would only make these whole-suite runs slower.
     env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
     proc = subprocess.run(
-        command, capture_output=True, text=True, timeout=300, check=False, env=env
+        command, capture_output=True, text=True, timeout=300, check=False, env=env, cwd=cwd
     )
     assert proc.returncode in (0, 1), proc.stdout + proc.stderr
     tests = json.loads(out.read_text(encoding="utf-8"))["tests"]
@@ -81,8 +84,8 @@ def grade(tmp_path: Path) -> Callable[..., Grade]:
     The solution may also be a path (``grade("ch10", str(LEARNERS / "ch10_text.py"))``);
     ``None`` grades our reference.
     """
-    return lambda chapter, solution=None, *extra: run_grading(
-        chapter, solution, tmp_path / "results.json", *extra
+    return lambda chapter, solution=None, *extra, cwd=None: run_grading(
+        chapter, solution, tmp_path / "results.json", *extra, cwd=cwd
     )
 
 
