@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ast
 import html
 import io
 import os
@@ -56,6 +57,31 @@ def includes_of(group: str, solutions: dict[str, dict[str, Any]]) -> list[str]:
     return [include_of(group)]
 
 
+def parses(file: Path) -> bool:
+    try:
+        ast.parse(file.read_bytes(), filename=str(file))
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+def unparsable_files(patterns: list[str]) -> list[str]:
+    """The ``.py`` files under coverage patterns (a file, or ``folder/*``) that do not parse."""
+    files: list[Path] = []
+    for pattern in patterns:
+        path = Path(pattern.removesuffix("*"))
+        files += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return [str(f) for f in files if f.suffix == ".py" and f.is_file() and not parses(f)]
+
+
+def main_files(patterns: list[str]) -> list[Path]:
+    """The module a solution's patterns name: the file, or a folder's ``__init__``/``main``."""
+    paths = [Path(pattern.removesuffix("*")) for pattern in patterns]
+    found = [p for p in paths if p.is_file()]
+    found += [m for p in paths if p.is_dir() for m in (p / "__init__.py", p / "main.py")]
+    return [m for m in found if m.is_file()]
+
+
 def grading_config(pyproject: Path) -> dict[str, Any]:
     if not pyproject.is_file():
         return {}
@@ -100,26 +126,58 @@ def main(argv: list[str] | None = None) -> int:
     include = {g: includes_of(g, run.solutions) for g in groups}
     includes = [pattern for patterns in include.values() for pattern in patterns]
     args.reports.mkdir(parents=True, exist_ok=True)
+    # A graded solution that does not parse ran no line: 0 %. Files that do not parse are left
+    # out of every report (coverage would stop at them).
+    skipped = sorted(
+        {f for g in run.solutions if g in include for f in unparsable_files(include[g])}
+    )
+    broken = {
+        g
+        for g in groups
+        if g in run.solutions and set(map(str, main_files(include[g]))) & set(skipped)
+    }
+    for group in sorted(broken):
+        print(f"{key_of(group)}: the graded solution does not parse: its coverage is 0%")
+    for file in skipped:
+        print(f"not measured, it does not parse: {file}")
+    # Passed to a report, omit replaces the configured one: keep both.
+    omits = None
+    if cov is not None and skipped:
+        omits = [*(cov.get_option("report:omit") or []), *skipped]  # type: ignore[misc]
     if cov is not None:
         from coverage.exceptions import NoDataError
 
         print(f"coverage of {', '.join(includes)}")
         try:
-            cov.report(include=includes, file=sys.stdout)
+            cov.report(include=includes, file=sys.stdout, omit=omits)
         except NoDataError:  # a solution never measured (say, under a folder coverage omits)
-            print(f"no coverage data for {', '.join(includes)}: coverage is left out of the table")
+            if not broken:
+                print(f"no coverage data for {', '.join(includes)}: coverage is left out")
             cov = None
+    if cov is None and broken:  # nothing else was measured: the table still shows the 0 %
+        coverage = {g: 0.0 if g in broken else None for g in groups}
+        total = 0.0 if all(g in broken for g in groups if g != INFRA) else None
     if cov is not None:
-        cov.html_report(include=includes, directory=args.html_dir)
-        cov.json_report(include=includes, outfile=str(args.reports / "coverage.json"))
-        cov.xml_report(include=includes, outfile=str(args.reports / "coverage.xml"))
-        coverage = {g: coverage_percent(cov, include[g]) if include[g] else None for g in groups}
-        write_chapter_html(cov, include, coverage, run.titles, Path(args.html_dir or "htmlcov"))
+        cov.html_report(include=includes, directory=args.html_dir, omit=omits)
+        out = args.reports
+        cov.json_report(include=includes, outfile=str(out / "coverage.json"), omit=omits)
+        cov.xml_report(include=includes, outfile=str(out / "coverage.xml"), omit=omits)
+        coverage = {
+            g: 0.0
+            if g in broken
+            else coverage_percent(cov, include[g], omits)
+            if include[g]
+            else None
+            for g in groups
+        }
+        write_chapter_html(
+            cov, include, coverage, run.titles, Path(args.html_dir or "htmlcov"), omits
+        )
         # The total row is the chapters' (their apps, or the graded solutions): the shared
         # infrastructure has a row of its own, measured here by its unit tests only (its
         # end-to-end proofs run in nox -s proofs).
         graded = [pattern for g, patterns in include.items() if g != INFRA for pattern in patterns]
-        total = coverage_percent(cov, graded) if graded else None
+        total = coverage_percent(cov, graded, omits) if graded else None
         # The reference thresholds are ours: a graded solution's grade is its score.
         chapter_min = float(grading_config(args.pyproject).get("chapter_fail_under", 0))
         fail_under = cov.get_option("report:fail_under")
@@ -145,7 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         markdown_coverage = None
         if cov is not None:
             markdown_coverage = io.StringIO()
-            cov.report(include=includes, file=markdown_coverage, output_format="markdown")
+            cov.report(
+                include=includes,
+                file=markdown_coverage,
+                output_format="markdown",
+                omit=omits,
+            )
         write_summary(Path(summary), table, problems, markdown_coverage, feedback_md)
 
     print("\n" + "=" * 30 + " grade table " + "=" * 30)
@@ -162,17 +225,26 @@ def write_chapter_html(
     coverage: dict[str, float | None],
     titles: dict[str, str],
     html_dir: Path,
+    omits: list[str] | None = None,
 ) -> None:
     """``htmlcov/<chapter>/index.html`` per chapter (its app, or the graded solution's code),
     and ``htmlcov/chapters.html`` linking them with each chapter's figure."""
+    from coverage.exceptions import NoDataError
+
     links = []
     for group, patterns in include.items():
         if group == INFRA or not patterns or coverage.get(group) is None:
             continue
         key = key_of(group)
-        cov.html_report(
-            include=patterns, directory=str(html_dir / key), title=f"{key} {titles.get(group, '')}"
-        )
+        try:
+            cov.html_report(
+                include=patterns,
+                directory=str(html_dir / key),
+                title=f"{key} {titles.get(group, '')}",
+                omit=omits,
+            )
+        except NoDataError:  # a solution that does not parse: its 0 % has no page
+            continue
         links.append(
             f'<li><a href="{key}/index.html">{key}</a> {html.escape(titles.get(group, group))}: '
             f"<b>{coverage[group]:.1f}%</b></li>"

@@ -97,11 +97,13 @@ def build_table(
     return Table(header, rows, footer + infra)
 
 
-def coverage_percent(cov: Coverage, include: list[str]) -> float | None:
+def coverage_percent(
+    cov: Coverage, include: list[str], omit: list[str] | None = None
+) -> float | None:
     """What ``coverage report --include`` prints as TOTAL; None when nothing matches."""
     from coverage.exceptions import NoDataError
 
     try:
-        return cov.report(include=include, file=io.StringIO())
+        return cov.report(include=include, file=io.StringIO(), omit=omit)
     except NoDataError:
         return None

@@ -260,9 +260,40 @@ def test_a_solution_never_measured_is_graded_without_coverage(
     data["tests"] = [t for t in data["tests"] if "ch02" in t["nodeid"]]
     results.write_text(json.dumps(data))
     assert grade(project) == 0
-    assert f"no coverage data for {learner}" in capsys.readouterr().out
+    assert f"no coverage data for {learner}: coverage is left out" in capsys.readouterr().out
     rows = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))["chapters"]
     assert [row["coverage"] for row in rows] == [None]
+
+
+SYNTAX_ERROR = 'import fastapi\n\napp = fastapi.FastAPI()\n@app.get("/items"\ndef f(): ...\n'
+
+
+@pytest.mark.parametrize("alone", [True, False], ids=["alone", "beside-a-measured-chapter"])
+def test_a_solution_that_does_not_parse_is_zero_percent_not_a_crash(
+    project: Path, capsys: pytest.CaptureFixture[str], alone: bool
+) -> None:
+    """A learner's syntax error: every report is written, the table shows its 0 %. A second,
+    unrelated broken ``.py`` beside it (in the folder coverage measures) is not reported."""
+    learner = project / "work" / "main.py"
+    learner.parent.mkdir()
+    learner.write_text(SYNTAX_ERROR, encoding="utf-8")
+    (project / "work" / "notes.py").write_text("def half(:\n", encoding="utf-8")
+    # As nox -s tests measures a graded solution: its folder is a coverage source.
+    coverage_cli(project, "run", "--append", "--source=chapters,work", "run.py")
+    results = project / "reports/results.json"
+    data = json.loads(results.read_text())
+    data["solutions"] = {"ch02_beta": {"value": "ch02=work/main.py", "files": [str(learner)]}}
+    if alone:
+        data["tests"] = [t for t in data["tests"] if "ch02" in t["nodeid"]]
+    results.write_text(json.dumps(data))
+    assert grade(project) == 0
+    assert "ch02: the graded solution does not parse: its coverage is 0%" in capsys.readouterr().out
+    grades = json.loads((project / "reports/grades.json").read_text(encoding="utf-8"))
+    rows = {row["chapter"]: row for row in grades["chapters"]}
+    assert rows["ch02"]["coverage"] == 0.0
+    assert rows.get("ch01", {"coverage": 100.0})["coverage"] == 100.0
+    assert (project / "reports/feedback.md").is_file()
+    assert (project / "reports/gradescope.json").is_file()
 
 
 def test_korean_text_counts_double_width_in_the_terminal_table() -> None:
