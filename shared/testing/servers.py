@@ -63,8 +63,11 @@ class RunningProcess:
         self.process.kill()
         self.process.wait(timeout=10)
 
-    def stop(self, timeout: float = 10) -> None:
-        """SIGTERM and wait: servers shut down gracefully (coverage data gets written)."""
+    def stop(self, timeout: float = 5) -> None:
+        """SIGTERM and wait: servers shut down gracefully (coverage data gets written).
+
+        A server still serving a hung request (a learner's endpoint that sleeps) never ends
+        its graceful shutdown: after ``timeout`` seconds it is killed."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
