@@ -3,8 +3,9 @@
 pytest-timeout (``signal`` method) raises once, in the test. A ``TestClient`` whose request
 hangs catches that and waits again for the request to finish (it never does), in the test and
 again in the fixture's teardown; the thread that sleeps keeps the process from exiting. So after
-a timeout the test is interrupted again every ``grace(limit)`` seconds while it is still stuck, and a
-process left with such threads exits right after its session, its coverage data saved first.
+a timeout the test is interrupted again every ``grace(limit)`` seconds while it is still stuck,
+and a process left with such threads exits right after its session, its coverage data saved
+first.
 """
 
 from __future__ import annotations
