@@ -11,7 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_timed(command: Sequence[str], env: dict[str, str] | None = None) -> float:
+def run_timed(
+    command: Sequence[str], env: dict[str, str] | None = None, ok_codes: Sequence[int] = (0,)
+) -> float:
     """Wall time of ``command`` run from the repository root; fails loudly if it fails."""
     start = time.perf_counter()
     proc = subprocess.run(
@@ -23,7 +25,7 @@ def run_timed(command: Sequence[str], env: dict[str, str] | None = None) -> floa
         check=False,
     )
     elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
+    if proc.returncode not in ok_codes:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stdout[-3000:]}")
     return elapsed
 
