@@ -100,6 +100,7 @@ PROOFS = (
     "shared/tests/test_batch.py",
     "shared/tests/test_postgres.py",
     "shared/tests/test_pages.py",
+    "shared/tests/test_docs_offline.py",
 )
 # The mistakes catalogues: a chapter's README-only solution with one learner's mistake at a
 # time, graded whole (nox -s mistakes; ``-- -k ch05`` for one chapter).
@@ -338,7 +339,10 @@ def fuzz(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Run one chapter's app with reload on 127.0.0.1:8000 (nox -s serve -- ch01)."""
+    """Run one chapter's app with reload on 127.0.0.1:8000 (nox -s serve -- ch01).
+
+    Its /docs and /redoc work without internet: Swagger UI and ReDoc come from this machine
+    (shared/docs_offline.py), the chapter's app is served as it is."""
     if not session.posargs:
         known = ", ".join(c.key for c in chapters.all_chapters())
         session.error(f"which chapter? e.g. nox -s serve -- ch01 (known: {known})")
@@ -349,7 +353,8 @@ def serve(session: nox.Session) -> None:
     install(session)
     session.run(
         "uvicorn",
-        f"{chapter.module}:app",
+        "--factory",
+        "shared.docs_offline:create",
         "--reload",
         "--reload-dir",
         str(chapter.path),
@@ -358,6 +363,7 @@ def serve(session: nox.Session) -> None:
         "--port",
         "8000",
         *session.posargs[1:],
+        env={"DOCS_APP": f"{chapter.module}:app"},
     )
 
 
