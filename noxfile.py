@@ -101,6 +101,7 @@ PROOFS = (
     "shared/tests/test_postgres.py",
     "shared/tests/test_pages.py",
     "shared/tests/test_docs_offline.py",
+    "shared/tests/test_sandbox.py",
 )
 # The mistakes catalogues: a chapter's README-only solution with one learner's mistake at a
 # time, graded whole (nox -s mistakes; ``-- -k ch05`` for one chapter).

@@ -6,6 +6,10 @@ own pytest process, in a scratch folder of its own, several at once (up to the c
 a limit for the whole submission as well as pytest-timeout's per test. A submission that hangs,
 crashes its process or does not import gets its row and a reason: the batch always finishes.
 Everything is written to a new folder first, then put in place of ``reports/batch``.
+
+Each submission runs in a sandbox (``sandbox.py``: bubblewrap, no network, everything read-only
+but its scratch, no view of the other submissions or the reports, its own process and memory
+limits). Without bubblewrap the batch refuses to start unless ``--no-sandbox`` is given.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import queue
 import shutil
 import signal
 import subprocess
@@ -24,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import feedback
+from . import feedback, sandbox
 from .chapters import REPO_ROOT, Chapter, all_chapters, normalize_key
 from .results import TestResult, load, score
 from .table import render_text
@@ -104,12 +109,33 @@ def find_submissions(folder: Path) -> tuple[list[str], list[Submission]]:
     return learners, submissions
 
 
+@dataclass
+class Box:
+    """How submissions are boxed: ``hidden`` folders (the class, the reports), a free slot each."""
+
+    hidden: list[Path]
+    slots: queue.Queue[int]
+
+
 def grade_submission(
-    submission: Submission, scratch: Path, timeout: float, test_timeout: float | None = None
+    submission: Submission,
+    scratch: Path,
+    timeout: float,
+    test_timeout: float | None = None,
+    box: Box | None = None,
 ) -> Graded:
-    """One submission in its own pytest process, its working directory ``scratch``."""
+    """One submission in its own pytest process, its working directory ``scratch``; in the
+    sandbox when ``box`` is given (the submission graded from a copy inside ``scratch``)."""
     scratch.mkdir(parents=True, exist_ok=True)
     out = scratch / "results.json"
+    if box is not None:
+        copy = scratch / "submission" / submission.path.name
+        if submission.path.is_dir():
+            shutil.copytree(submission.path, copy, symlinks=True)
+        else:
+            copy.parent.mkdir()
+            shutil.copy2(submission.path, copy)
+        submission = Submission(submission.learner, submission.chapter, copy)
     command = [
         sys.executable,
         "-m",
@@ -135,8 +161,30 @@ def grade_submission(
         command += ["-o", f"timeout={test_timeout:g}"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
     graded = Graded(submission)
+    slot = None
+    if box is not None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"  # everything but the scratch is read-only
+        slot = box.slots.get()
+        (scratch / "output.log").touch()
+        sandbox.prepare(scratch, slot)
+        command = sandbox.command(command, scratch=scratch, hidden=box.hidden, slot=slot)
+    try:
+        return run_graded(command, scratch, out, env, timeout, graded)
+    finally:
+        if box is not None and slot is not None:
+            box.slots.put(slot)
+
+
+def run_graded(
+    command: list[str],
+    scratch: Path,
+    out: Path,
+    env: dict[str, str],
+    timeout: float,
+    graded: Graded,
+) -> Graded:
     started = time.monotonic()
-    with open(scratch / "output.log", "wb") as log:
+    with open(scratch / "output.log", "ab") as log:
         process = subprocess.Popen(  # noqa: S603 - our pytest, grading the learner's code
             command,
             cwd=scratch,
@@ -281,6 +329,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--test-timeout", type=float, default=None, help="seconds per test (pyproject's default)"
     )
+    parser.add_argument(
+        "--no-sandbox",
+        action="store_true",
+        help="run each submission with your own rights (no bubblewrap box)",
+    )
     return parser.parse_args(argv)
 
 
@@ -297,11 +350,25 @@ def main(argv: list[str] | None = None) -> int:
     except BatchError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if not args.no_sandbox and not sandbox.able():
+        print(f"error: {sandbox.missing_line()}", file=sys.stderr)
+        return 2
     started = time.monotonic()
+    jobs_at_once = max(1, args.jobs)
     with (
         tempfile.TemporaryDirectory(prefix="grade-") as scratch,
-        ThreadPoolExecutor(max(1, args.jobs)) as pool,
+        ThreadPoolExecutor(jobs_at_once) as pool,
     ):
+        box = None
+        if not args.no_sandbox:
+            hidden = [args.folder, args.out, REPO_ROOT / "reports", Path(scratch)]
+            slots: queue.Queue[int] = queue.Queue()
+            for slot in range(jobs_at_once):
+                slots.put(slot)
+            existing = {p.resolve() for p in hidden if p.exists()}
+            box = Box(sorted(existing), slots)
+            # Each slot's user may pass through to its own folder, not list the others.
+            os.chmod(scratch, 0o711)  # noqa: S103
         jobs = [
             pool.submit(
                 grade_submission,
@@ -309,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
                 Path(scratch) / f"{i:04d}-{s.learner}-{s.chapter.key}",
                 args.timeout,
                 args.test_timeout,
+                box,
             )
             for i, s in enumerate(submissions)
         ]
