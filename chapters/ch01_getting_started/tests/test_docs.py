@@ -33,9 +33,10 @@ def test_openapi_lists_every_path_operation(schema: dict) -> None:
     """`/openapi.json`에 모든 경로와 메서드가 나온다."""
     assert schema["openapi"].startswith("3.")
     paths = schema["paths"]
-    assert set(paths["/"]) == {"get"}
-    assert set(paths["/health"]) == {"get"}
-    assert set(paths["/methods"]) == {"get", "post", "put", "patch", "delete"}
+    # At least these: a solution may document more (HEAD, OPTIONS), the README does not forbid it.
+    assert {"get"} <= set(paths.get("/", {}))
+    assert {"get"} <= set(paths.get("/health", {}))
+    assert {"get", "post", "put", "patch", "delete"} <= set(paths.get("/methods", {}))
 
 
 @pytest.mark.points(2)
@@ -49,12 +50,14 @@ def test_app_metadata_is_set(schema: dict) -> None:
 
 @pytest.mark.points(2)
 def test_every_operation_has_a_declared_tag(schema: dict) -> None:
-    """모든 경로 처리에 설명이 있는, 선언된 태그가 붙어 있다."""
+    """모든 경로 처리에 설명이 있는, 선언된 태그가 붙어 있다.
+
+    태그의 이름은 풀이가 정합니다(README는 이름을 정하지 않습니다).
+    """
     declared = {tag["name"] for tag in schema.get("tags", [])}
-    assert {"health", "methods"} <= declared
+    assert declared, "openapi_tags declares no tag"
     assert all(tag.get("description") for tag in schema["tags"])
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             assert operation.get("tags"), f"{method.upper()} {path} has no tag"
             assert set(operation["tags"]) <= declared
-    assert schema["paths"]["/health"]["get"]["tags"] == ["health"]

@@ -42,7 +42,8 @@ def test_value_outside_the_enum_is_422_naming_the_allowed_ones(
     [error] = validation_errors(client.get(f"/categories/{raw}"))
     assert error["type"] == "enum"
     assert error["loc"] == ["path", "category"]
-    assert error["msg"] == "Input should be 'books', 'electronics' or 'food'"
+    # Pydantic names them in the Enum's own order, which the README leaves to the solution.
+    assert all(f"'{value}'" in error["msg"] for value in LABELS)
 
 
 def test_docs_list_the_allowed_values(schema: dict[str, Any]) -> None:

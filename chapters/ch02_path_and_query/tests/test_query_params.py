@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from .checks import error_kinds, ids, parameter
+from .checks import error_kinds, ids, is_a_run_of, parameter
 
 
 @pytest.mark.points(2)
@@ -43,10 +43,16 @@ def test_default_size_is_ten(client: TestClient, catalog: list[dict[str, Any]]) 
 def test_optional_sort_orders_the_list(
     client: TestClient, catalog: list[dict[str, Any]], sort: str, expected: list[int]
 ) -> None:
-    """`sort`는 말한 대로 정렬한다(`-`는 내림차순)."""
-    response = client.get("/items", params={"sort": sort})
-    assert response.status_code == 200
-    assert ids(response.json()["items"]) == expected
+    """`sort`는 말한 대로 정렬한다(`-`는 내림차순).
+
+    크기 3의 세 페이지를 이어 붙여 본다: 페이지 자르기는 ``test_pagination.py``가 채점한다."""
+    got: list[int] = []
+    for page in (1, 2, 3):
+        response = client.get("/items", params={"sort": sort, "size": 3, "page": page})
+        assert response.status_code == 200
+        assert response.json()["total"] == 7
+        got += ids(response.json()["items"])
+    assert is_a_run_of(got, expected), (got, expected)
 
 
 def test_sort_applies_before_the_page_is_cut(

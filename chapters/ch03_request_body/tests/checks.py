@@ -37,10 +37,16 @@ def stored(client: TestClient) -> list[dict[str, Any]]:
 
 
 def added(client: TestClient, before: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``before = stored(client)`` 뒤에 저장된 아이템(그 전 아이템은 그대로여야 한다)."""
-    after = stored(client)
-    assert after[: len(before)] == before
-    return after[len(before) :]
+    """``before = stored(client)`` 뒤에 저장된 아이템, id 순서(그 전 아이템은 그대로여야 한다).
+
+    목록의 순서는 보지 않습니다: id 순서는 ``test_items.py::test_each_item_gets_the_next_id``가
+    채점합니다. 목록을 거꾸로 주는 풀이가 저장을 확인하는 모든 테스트를 잃지 않습니다."""
+    after = {item["id"]: item for item in stored(client)}
+    assert {item["id"]: after.get(item["id"]) for item in before} == {
+        item["id"]: item for item in before
+    }
+    old = {item["id"] for item in before}
+    return [after[key] for key in sorted(after) if key not in old]
 
 
 def replaced(items: list[dict[str, Any]], new: dict[str, Any]) -> list[dict[str, Any]]:

