@@ -78,8 +78,8 @@ def test_an_empty_file_is_a_422_in_the_documented_shape(
     assert response.status_code == 422
     [error] = response.json()["detail"]
     assert error["loc"] == (["body", "files", 1] if field == "files" else ["body", "file"])
-    assert "empty.txt" in error["msg"]
-    assert isinstance(error["type"], str)
+    assert error["type"] == "empty_file"
+    assert isinstance(error["msg"], str)
     schema = documented(tmp_client, "post", path)["422"]["content"]["application/json"]["schema"]
     assert schema == {"$ref": "#/components/schemas/HTTPValidationError"}
     assert files_under(upload_dir) == []
