@@ -52,6 +52,15 @@ def test_an_unknown_id_is_404(client: TestClient) -> None:
     assert response.json()["detail"]
 
 
+@pytest.mark.points(1)
+def test_a_name_that_is_not_an_id_is_422(client: TestClient) -> None:
+    """id 모양이 아닌 이름(`secret.txt`, `abc`)은 파일을 찾기 전에 422다."""
+    for name in ("secret.txt", "abc"):
+        response = client.get(f"/files/{name}")
+        assert response.status_code == 422, name
+        assert isinstance(response.json()["detail"], list)  # FastAPI's 422 shape
+
+
 @pytest.mark.parametrize(
     "file_id",
     [
