@@ -11,6 +11,7 @@ TEXT = "안녕하세요, 파일 업로드!\n".encode()
 
 ID_PATTERN = r"[0-9a-f]{32}\.(png|jpg|pdf|txt)"
 REQUEST_ID_PATTERN = r"[A-Za-z0-9._-]{1,64}"
+NEW_REQUEST_ID = r"[0-9a-f]{32}"  # the README: a new id is a uuid4 hex
 
 
 def files_under(folder: Path) -> list[Path]:

@@ -15,10 +15,9 @@ SECRET = b"top secret: must never be served"
 
 
 @pytest.fixture
-def secret_beside_uploads(tmp_client: TestClient, tmp_path: Path, upload_dir: Path) -> Path:
-    """업로드 폴더 옆의 파일 하나와, 폴더가 생기도록 실제로 올린 파일 하나."""
-    uploaded = tmp_client.post("/upload", files={"file": ("a.txt", TEXT, "text/plain")})
-    assert uploaded.status_code == 201
+def secret_beside_uploads(tmp_path: Path, upload_dir: Path) -> Path:
+    """업로드 폴더 안과 옆의 비밀 파일(폴더는 여기서 만든다: 업로드는 다른 테스트가 채점한다)."""
+    upload_dir.mkdir(parents=True, exist_ok=True)
     (upload_dir / "secret.txt").write_bytes(SECRET)
     (tmp_path / "secret.txt").write_bytes(SECRET)
     return tmp_path / "secret.txt"
@@ -42,7 +41,6 @@ def test_a_stored_file_downloads_byte_for_byte(
     assert response.content == content
     assert response.headers["content-type"].split(";")[0] == content_type
     assert response.headers["content-disposition"].startswith("attachment")
-    assert file_id in response.headers["content-disposition"]
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
@@ -52,6 +50,15 @@ def test_an_unknown_id_is_404(client: TestClient) -> None:
     response = client.get(f"/files/{uuid.uuid4().hex}.png")
     assert response.status_code == 404
     assert response.json()["detail"]
+
+
+@pytest.mark.points(1)
+def test_a_name_that_is_not_an_id_is_422(client: TestClient) -> None:
+    """id 모양이 아닌 이름(`secret.txt`, `abc`)은 파일을 찾기 전에 422다."""
+    for name in ("secret.txt", "abc"):
+        response = client.get(f"/files/{name}")
+        assert response.status_code == 422, name
+        assert isinstance(response.json()["detail"], list)  # FastAPI's 422 shape
 
 
 @pytest.mark.parametrize(
@@ -85,8 +92,7 @@ def test_a_stored_file_of_an_unknown_extension_is_sent_as_octet_stream(
     tmp_client: TestClient, upload_dir: Path
 ) -> None:
     """확장자를 모르는 저장 파일도 500이 아니라 `application/octet-stream` 첨부 파일로 온다."""
-    uploaded = tmp_client.post("/upload", files={"file": ("a.txt", TEXT, "text/plain")})
-    assert uploaded.status_code == 201
+    upload_dir.mkdir(parents=True, exist_ok=True)
     file_id = f"{uuid.uuid4().hex}.bin"  # the id pattern allows it; no upload makes it
     (upload_dir / file_id).write_bytes(b"\x00\x01 raw bytes")
     response = tmp_client.get(f"/files/{file_id}")

@@ -70,7 +70,6 @@ def test_a_rejected_value_is_not_echoed_back_whole(client: TestClient) -> None:
     assert response.status_code == 422
     (error,) = response.json()["detail"]
     assert error["loc"] == ["body", "message"]
-    assert error["type"] == "string_too_long"
     assert error["input"].startswith("가" * 50)
     assert len(error["input"]) <= 101
     assert len(response.content) < 2_000

@@ -7,14 +7,14 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from .support import REQUEST_ID_PATTERN, TEXT
+from .support import NEW_REQUEST_ID, REQUEST_ID_PATTERN, TEXT
 
 
 @pytest.mark.points(2)
 def test_each_request_gets_a_new_request_id(client: TestClient) -> None:
     """요청마다 새 `X-Request-ID`가 붙는다."""
     ids = [client.get("/health").headers["x-request-id"] for _ in range(3)]
-    assert all(re.fullmatch(REQUEST_ID_PATTERN, request_id) for request_id in ids)
+    assert all(re.fullmatch(NEW_REQUEST_ID, request_id) for request_id in ids)
     assert len(set(ids)) == 3
 
 
@@ -41,7 +41,7 @@ def test_an_invalid_request_id_is_replaced(client: TestClient, sent: str) -> Non
     response = client.get("/request-id", headers={"X-Request-ID": sent})
     request_id = response.headers["x-request-id"]
     assert request_id != sent
-    assert re.fullmatch(REQUEST_ID_PATTERN, request_id)
+    assert re.fullmatch(NEW_REQUEST_ID, request_id)
     assert response.json() == {"request_id": request_id}
 
 

