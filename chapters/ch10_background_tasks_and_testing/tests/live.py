@@ -122,8 +122,12 @@ class Deployment:
             finally:
                 del _clients[server.url]
 
-    def worker(self, name: str = "worker", **settings: str) -> AbstractContextManager[RunningProcess]:
-        """이 배포의 브로커에서 작업을 가져가는 Celery 워커 프로세스(``settings``: 이 워커만의 설정)."""
+    def worker(
+        self, name: str = "worker", **settings: str
+    ) -> AbstractContextManager[RunningProcess]:
+        """이 배포의 브로커에서 작업을 가져가는 Celery 워커 프로세스.
+
+        ``settings``: 배포의 설정 위에 이 워커만 쓰는 설정(``celery_visibility_timeout="2"``)."""
         self.solution.hook("celery_app", CELERY_WHY)
         module = self.solution.target.rsplit(":", 1)[0]
         own = {name.upper(): value for name, value in settings.items()}

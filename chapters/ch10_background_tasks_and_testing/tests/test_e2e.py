@@ -107,8 +107,7 @@ def test_stalled_deliveries_do_not_hold_up_other_requests(
     assert not any(smtp.messages_to(address) for address in addresses)  # all still stalled
 
     smtp.delay = 0
-    for address in addresses:
-        smtp.wait_for_messages(1, to=address, timeout=MAIL_DEADLINE)
+    smtp.wait_for_each(addresses, idle_timeout=MAIL_DEADLINE)
 
 
 @contextlib.contextmanager
@@ -192,8 +191,7 @@ def test_100_concurrent_requests_lose_no_mail(server: ServerProcess, smtp: SmtpS
     ids = [r.json()["id"] for r in responses]
     assert len(set(ids)) == 100
 
-    for address in addresses:
-        smtp.wait_for_messages(1, to=address, timeout=MAIL_DEADLINE)
+    smtp.wait_for_each(addresses, idle_timeout=MAIL_DEADLINE)
     statuses = [wait_until_sent(server, notification_id) for notification_id in ids]
     assert {(s["status"], s["attempts"]) for s in statuses} == {("sent", 1)}
     # Every row is final now: no claim can send any of them again.
