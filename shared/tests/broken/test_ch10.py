@@ -5,9 +5,10 @@ register the delivery task loses exactly the tests that wait for a delivery, and
 The Celery backend's tests are left out (``-k "not celery"``): the bug is in the background
 path, and they would add a minute of Redis and worker processes to this serial run.
 
-The run waits one second, not five, for a mail that must come (``CH10_MAIL_DEADLINE``, read by
-the chapter's ``tests/live.py``): here it never comes, and every test that waits for it through
-``live.py`` (the end-to-end and restart tests) is one this proof expects to fail.
+The run has two xdist workers (``-n 2`` overrides ``run_grading``'s ``-n 0``), and it waits one
+second, not five, for a mail that must come (``CH10_MAIL_DEADLINE``, read by the chapter's
+``tests/live.py``): here it never comes, and every test that waits for it through ``live.py``
+(the end-to-end and restart tests) is one this proof expects to fail.
 """
 
 import pytest
@@ -40,7 +41,9 @@ def test_solution_without_the_delivery_task_loses_exactly_the_delivery_points(
     grade, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CH10_MAIL_DEADLINE", "1")
-    result = grade("ch10", "shared.tests.broken.ch10_no_delivery_task", "-k", "not celery")
+    result = grade(
+        "ch10", "shared.tests.broken.ch10_no_delivery_task", "-k", "not celery", "-n", "2"
+    )
     assert result.errors == set()
     assert result.failed == NO_DELIVERY
     assert result.earned == result.possible - LOST_POINTS
