@@ -14,9 +14,10 @@ import asyncio
 import contextlib
 import email
 import email.policy
+import functools
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Any
@@ -154,6 +155,26 @@ class SmtpServer:
         what = f"{count} message(s)" + (f" to {to}" if to else "")
         self.handler.wait(lambda: len(matching()) >= count, timeout, what)  # the lock is an RLock
         return matching()
+
+    def wait_for_each(self, addresses: Iterable[str], *, idle_timeout: float = 10) -> None:
+        """Wait until every one of ``addresses`` has at least one accepted message.
+
+        Many mails on a busy machine may take longer in all than one mail's deadline: the wait
+        fails only when no message at all was accepted for ``idle_timeout`` seconds."""
+        wanted = {address.lower() for address in addresses}
+        while True:
+            messages = self.messages
+            missing = wanted - {r.lower() for m in messages for r in m.rcpt_tos}
+            if not missing:
+                return
+            self.handler.wait(
+                functools.partial(self._accepted_more_than, len(messages)),
+                idle_timeout,
+                f"one more message ({len(missing)} of {len(wanted)} address(es) still waiting)",
+            )
+
+    def _accepted_more_than(self, count: int) -> bool:
+        return len(self.handler.messages) > count
 
     def wait_for_in_flight(self, count: int = 1, *, timeout: float = 10) -> None:
         """Wait until ``count`` messages are being held by the delay."""

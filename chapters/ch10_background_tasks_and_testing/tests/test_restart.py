@@ -12,7 +12,15 @@ from sqlalchemy import create_engine, select
 from shared.testing import SmtpServer
 
 from .conftest import table_of
-from .live import DEADLINE, deployment, new_address, request_notification, wait_until_sent
+from .live import (
+    DEADLINE,
+    MAIL_DEADLINE,
+    deployment,
+    new_address,
+    request_notification,
+    started_together,
+    wait_until_sent,
+)
 
 # Real processes (uvicorn, Redis, Celery workers): far more than the 20 s default.
 pytestmark = pytest.mark.timeout(180)
@@ -40,14 +48,18 @@ def test_a_delivery_cut_by_a_crash_is_made_after_the_restart(
     delivered, interrupted = new_address(), new_address()
     abandoned_before = smtp.abandoned
 
-    with deployment(backend, solution, tmp_path, smtp) as deployed, deployed.workers():
-        with deployed.web("first") as first:
-            delivered_id = request_notification(first, delivered)
-            wait_until_sent(first, delivered_id)
-            smtp.delay = 120  # the next mail stalls at the SMTP server, its delivery in flight
-            interrupted_id = request_notification(first, interrupted)
-            smtp.wait_for_in_flight(1, timeout=DEADLINE)
-            first.kill()  # SIGKILL, as in a crash: no shutdown, no cleanup
+    with (
+        deployment(backend, solution, tmp_path, smtp) as deployed,
+        # The worker (celery) lives through both web processes; it starts with the first.
+        started_together(*deployed.workers(), deployed.web("first")) as processes,
+    ):
+        first = processes[-1]
+        delivered_id = request_notification(first, delivered)
+        wait_until_sent(first, delivered_id)
+        smtp.delay = 120  # the next mail stalls at the SMTP server, its delivery in flight
+        interrupted_id = request_notification(first, interrupted)
+        smtp.wait_for_in_flight(1, timeout=MAIL_DEADLINE)
+        first.kill()  # SIGKILL, as in a crash: no shutdown, no cleanup
 
         if backend == "background":
             # The SMTP server saw its client vanish before accepting: nothing was delivered.
@@ -60,7 +72,7 @@ def test_a_delivery_cut_by_a_crash_is_made_after_the_restart(
 
         smtp.delay = 0
         with deployed.web("second") as second:
-            smtp.wait_for_messages(1, to=interrupted, timeout=DEADLINE)
+            smtp.wait_for_messages(1, to=interrupted, timeout=MAIL_DEADLINE)
             attempts = wait_until_sent(second, interrupted_id)["attempts"]
             assert attempts == ATTEMPTS_AFTER_RESTART[backend]
     # Every process has shut down (gracefully): whatever it was going to send, it sent.

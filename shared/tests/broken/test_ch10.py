@@ -4,7 +4,14 @@ register the delivery task loses exactly the tests that wait for a delivery, and
 
 The Celery backend's tests are left out (``-k "not celery"``): the bug is in the background
 path, and they would add a minute of Redis and worker processes to this serial run.
+
+The run has two xdist workers (``-n 2`` overrides ``run_grading``'s ``-n 0``), and it waits one
+second, not five, for a mail that must come (``CH10_MAIL_DEADLINE``, read by the chapter's
+``tests/live.py``): here it never comes, and every test that waits for it through ``live.py``
+(the end-to-end and restart tests) is one this proof expects to fail.
 """
+
+import pytest
 
 NO_DELIVERY = {
     "test_notifications.py::test_background_task_sends_the_welcome_email",  # 3 points
@@ -30,8 +37,13 @@ NO_DELIVERY = {
 LOST_POINTS = 44  # the points of the tests above
 
 
-def test_solution_without_the_delivery_task_loses_exactly_the_delivery_points(grade) -> None:
-    result = grade("ch10", "shared.tests.broken.ch10_no_delivery_task", "-k", "not celery")
+def test_solution_without_the_delivery_task_loses_exactly_the_delivery_points(
+    grade, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CH10_MAIL_DEADLINE", "1")
+    result = grade(
+        "ch10", "shared.tests.broken.ch10_no_delivery_task", "-k", "not celery", "-n", "2"
+    )
     assert result.errors == set()
     assert result.failed == NO_DELIVERY
     assert result.earned == result.possible - LOST_POINTS

@@ -9,9 +9,19 @@ own ``TestItemsAPI`` among them. Both are graded by path (``--solution ch10=<fil
 
 The Celery tests are left out (``-k "not celery"``), as in the broken proof: neither solution
 has ``celery_app``, and they would add Redis and worker processes to these serial runs.
+
+The two runs go at once, each a serial run in a subprocess of its own (its own ``--basetemp``).
+Each waits half a second, not three, for the answer of a server without body limits
+(``CH10_ANSWER_WAIT``, read by the chapter's ``test_limits.py``): neither solution has them,
+and every test that waits for that answer is one this proof expects to fail.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pytest
+
+from shared.tests.conftest import PROOF_TIMEOUT, Grade, run_grading
 
 LEARNERS = Path(__file__).parent
 
@@ -416,13 +426,31 @@ def check(result, hooks: dict[str, set[str]], other: set[str]) -> None:
     assert result.earned == result.possible - sum(result.lost.values())
 
 
-def test_the_text_only_solution_loses_only_what_it_lacks(grade) -> None:
-    result = grade("ch10", str(LEARNERS / "ch10_text_only.py"), "-k", "not celery")
-    check(result, TEXT_ONLY_HOOKS, TEXT_ONLY_OTHER)
+SOLUTIONS = ("ch10_text_only", "ch10_text_complete")
 
 
-def test_the_text_complete_solution_loses_only_what_it_lacks(grade) -> None:
-    result = grade("ch10", str(LEARNERS / "ch10_text_complete.py"), "-k", "not celery")
+@pytest.fixture(scope="module")
+def grades(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Grade]:
+    """Both solutions graded at once: what each earned, by the solution's file name."""
+
+    def graded(name: str) -> Grade:
+        folder = tmp_path_factory.mktemp(name)
+        extra = ("-k", "not celery", f"--basetemp={folder / 'run'}")
+        return run_grading("ch10", str(LEARNERS / f"{name}.py"), folder / "results.json", *extra)
+
+    with pytest.MonkeyPatch.context() as environment, ThreadPoolExecutor(len(SOLUTIONS)) as pool:
+        environment.setenv("CH10_ANSWER_WAIT", "0.5")  # the runs copy this process's environment
+        return dict(zip(SOLUTIONS, pool.map(graded, SOLUTIONS), strict=True))
+
+
+@pytest.mark.timeout(PROOF_TIMEOUT)
+def test_the_text_only_solution_loses_only_what_it_lacks(grades: dict[str, Grade]) -> None:
+    check(grades["ch10_text_only"], TEXT_ONLY_HOOKS, TEXT_ONLY_OTHER)
+
+
+@pytest.mark.timeout(PROOF_TIMEOUT)
+def test_the_text_complete_solution_loses_only_what_it_lacks(grades: dict[str, Grade]) -> None:
+    result = grades["ch10_text_complete"]
     check(result, TEXT_COMPLETE_HOOKS, TEXT_COMPLETE_OTHER)
     # Its `get_db` and `Base` give every test a database of its own: no test asks for them.
     assert not any("`get_db`" in m or "`Base`" in m for m in result.messages.values())
