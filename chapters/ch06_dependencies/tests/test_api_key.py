@@ -18,7 +18,7 @@ def test_missing_key_is_401_with_a_challenge(client: TestClient, api_key: str, p
     response = client.get(path)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "APIKey"
-    assert "X-API-Key" in response.json()["detail"]
+    assert response.json()["detail"]  # the README promises a detail, not its words
 
 
 @pytest.mark.parametrize("path", SECURE_ROUTES)
@@ -33,13 +33,13 @@ def test_wrong_key_is_403(client: TestClient, api_key: str, path: str) -> None:
 def test_the_key_from_the_environment_opens_every_secure_route(
     client: TestClient, api_key: str, get_settings: Any
 ) -> None:
-    """환경 변수 `API_KEY`의 키로 모든 `/secure` 라우트가 열리고, 키는 응답에 나오지 않는다."""
-    headers = {"X-API-Key": api_key}
-    report = client.get("/secure/report", headers=headers)
-    assert report.status_code == 200
-    assert report.json()["items"] == 12
-    assert api_key not in report.text  # the secret is never echoed
-    assert client.get("/secure/ping", headers=headers).json() == {"authenticated": True}
+    """환경 변수 `API_KEY`의 키로 모든 `/secure` 라우트가 열리고, 키는 응답에 나오지 않는다.
+
+    What the two routes answer is the solution's own (the README gives no body)."""
+    for path in SECURE_ROUTES:
+        response = client.get(path, headers={"X-API-Key": api_key})
+        assert response.status_code == 200, path
+        assert api_key not in response.text  # the secret is never echoed
 
 
 def test_without_a_configured_key_nothing_gets_in(
@@ -51,7 +51,7 @@ def test_without_a_configured_key_nothing_gets_in(
     """
     response = client.get("/secure/report", headers={"X-API-Key": "anything"})
     assert response.status_code == 503
-    assert "API_KEY" in response.json()["detail"]
+    assert response.json()["detail"]
 
 
 def test_public_routes_need_no_key(client: TestClient, api_key: str) -> None:
