@@ -63,7 +63,7 @@ EXPECTED_LOST = (
         "test_documented_answers.py::test_a_taken_username_is_a_documented_409",
         "test_documented_answers.py::test_a_body_that_is_not_utf8_is_a_documented_400",
         # tables made at import, no folder made for DATABASE_URL's file: the server cannot start
-        "test_server.py::test_users_and_tokens_survive_a_restart",
+        "test_restart.py::test_users_and_tokens_survive_a_restart",
         # checks that the name is free, hashes, then inserts, with no `except IntegrityError`:
         # the simultaneous registrations that all passed the check are 500s, not 409s
         "test_server.py::test_simultaneous_registrations_of_one_name_give_one_201_and_409s",
