@@ -1,9 +1,8 @@
 """챕터 7: 오버라이드 없이 실제 파일에서 확인하는 앱의 연결(``DATABASE_URL``, 엔진, 테이블).
 
-실제 uvicorn에서 동시 요청의 승자는 유일 제약이 정하고, SQL 로그에는 행의 값이 남지 않는다.
+실제 uvicorn의 SQL 로그에는 행의 값이 남지 않는다. 동시 생성은 ``test_simultaneous_creates.py``에.
 """
 
-import json
 import sqlite3
 from pathlib import Path
 from uuid import uuid4
@@ -13,34 +12,9 @@ import pytest
 
 from shared.testing import Solution, post_at_once, run_uvicorn
 
+from .live import serve, sql_logging
+
 RACERS = 8  # requests sent at the same moment
-
-
-def serve(solution: Solution, tmp_path: Path, **env: str):
-    """A real uvicorn on the graded solution with its database in ``tmp_path`` (cwd too)."""
-    database = f"sqlite:///{(tmp_path / 'items.db').as_posix()}"
-    return run_uvicorn(
-        solution.target,
-        env={**solution.pythonpath, "DATABASE_URL": database, **env},
-        cwd=tmp_path,
-        log_path=tmp_path / "uvicorn.log",
-    )
-
-
-def sql_logging(tmp_path: Path) -> dict[str, str]:
-    """The environment of a uvicorn that logs every SQL statement (``sqlalchemy.engine`` INFO),
-    as someone tracking a bug down would turn it on (``--log-config``, here by its variable)."""
-    config = {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-        "root": {"level": "INFO", "handlers": ["console"]},
-        "loggers": {"sqlalchemy.engine": {"level": "INFO"}},
-    }
-    path = tmp_path / "logging.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
-    return {"UVICORN_LOG_CONFIG": str(path)}
 
 
 @pytest.mark.points(3)
@@ -69,33 +43,6 @@ def test_a_real_server_stores_items_in_the_configured_file(
     finally:
         connection.close()
     assert rows == [(created.json()["id"], "연필", 500)]
-
-
-@pytest.mark.points(2)
-@pytest.mark.timeout(180)
-def test_simultaneous_creates_of_one_name_give_one_201_and_409s(
-    solution: Solution, tmp_path: Path
-) -> None:
-    """같은 이름으로 동시에 보낸 생성 요청 8개는 201 하나와 409 일곱이고, 5xx는 없다.
-
-    The losers get the chapter's usual 409 (the same ``detail`` as a duplicate sent later),
-    and the table holds the winner's row only: its price, not a loser's."""
-    with serve(solution, tmp_path) as server:
-        for name in (f"연필 {uuid4().hex[:8]}", f"공책 {uuid4().hex[:8]}"):
-            bodies = [{"name": name, "price": 1000 + n} for n in range(RACERS)]
-            answers = post_at_once(server, "/items", bodies)
-            codes = sorted(answer.status_code for answer in answers)
-            assert codes == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
-
-            later = httpx.post(f"{server.url}/items", json=bodies[0], timeout=10)
-            assert later.status_code == 409
-            assert name in later.json()["detail"]
-            losers = [answer for answer in answers if answer.status_code == 409]
-            assert all(answer.json() == later.json() for answer in losers)
-
-            (winner,) = (answer.json() for answer in answers if answer.status_code == 201)
-            listing = httpx.get(f"{server.url}/items", params={"size": 100}, timeout=10).json()
-            assert [item for item in listing["items"] if item["name"] == name] == [winner]
 
 
 @pytest.mark.points(2)
