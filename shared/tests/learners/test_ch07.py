@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from shared.tests.conftest import IN_PARALLEL
+
 # About the test database itself: they need `get_db` (and `Base`).
 NEEDS_GET_DB = {
     "test_pagination.py::test_the_database_does_the_paging",
@@ -74,7 +76,7 @@ def test_learner_loses_only_what_it_lacks(
 ) -> None:
     # The learner's app reads DATABASE_URL at import: its "own" file, here in tmp_path.
     monkeypatch.setenv("DATABASE_URL", seeded_database(tmp_path / "learner.db"))
-    result = grade("ch07", "shared.tests.learners.ch07_items")
+    result = grade("ch07", "shared.tests.learners.ch07_items", *IN_PARALLEL)
     assert result.errors == set()
     assert result.failed == EXPECTED_LOST
     for name in NEEDS_GET_DB:
