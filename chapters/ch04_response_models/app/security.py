@@ -3,7 +3,7 @@
 from pwdlib import PasswordHash
 
 # pwdlib의 권장 해셔는 Argon2id이고, 해시 문자열에 솔트와 매개변수가 함께 들어 있습니다.
-password_hash = PasswordHash.recommended()
+password_hash: PasswordHash = PasswordHash.recommended()
 
 
 def hash_password(password: str) -> str:

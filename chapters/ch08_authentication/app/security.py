@@ -13,7 +13,7 @@ from .config import Settings
 
 ALGORITHM = "HS256"
 
-password_hash = PasswordHash.recommended()  # 라이브러리의 현재 설정으로 argon2id
+password_hash: PasswordHash = PasswordHash.recommended()  # 라이브러리의 현재 설정으로 argon2id
 
 
 @cache
