@@ -1,6 +1,6 @@
 """Helpers the chapters' test suites share: which solution to grade, and real servers for tests."""
 
-from .hashing import cheap_argon2, cheap_password_hash
+from .hashing import cheap_argon2, cheap_password_hash, run_uvicorn_cheap_argon2
 from .overrides import overridden
 from .queues import RedisServer, redis_server_path, run_celery_worker, run_redis_server
 from .servers import (
@@ -37,5 +37,6 @@ __all__ = [
     "run_server",
     "run_smtp_server",
     "run_uvicorn",
+    "run_uvicorn_cheap_argon2",
     "wait_until",
 ]

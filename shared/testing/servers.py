@@ -86,7 +86,21 @@ class ServerProcess(RunningProcess):
     url: str = ""
 
 
+def _listening(url: str) -> bool:
+    """Something accepts TCP connections at ``url``'s host and port (a cheap first check)."""
+    host, _, port = url.removeprefix("http://").rpartition(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
 def _answers(url: str, path: str) -> bool:
+    # An httpx request costs tens of milliseconds of CPU (a client and its SSL context) that a
+    # server still importing its app on the same cores would wait for: poll the port first.
+    if not _listening(url):
+        return False
     try:
         # Plain HTTP on loopback: no TLS to verify, and loading the CA bundle for every poll
         # costs 20 ms of CPU, taken from the server that is starting on a busy machine.

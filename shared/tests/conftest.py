@@ -9,7 +9,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,16 +31,28 @@ class Grade:
 
 
 def run_grading(
-    chapter: str, solution: str | None, out: Path, *extra: str, cwd: Path | None = None
+    chapter: str,
+    solution: str | None,
+    out: Path,
+    *extra: str,
+    files: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    cwd: Path | None = None,
 ) -> Grade:
     """``pytest <chapter> --solution <chapter>=<solution>`` in a subprocess, serially (in
-    ``cwd``: a solution that keeps files in its working folder keeps them there)."""
+    ``cwd``: a solution that keeps files in its working folder keeps them there).
+
+    ``files`` (names in the chapter's ``tests/``): only those files; ``ignore``: all but those.
+    A proof split in two runs the same ``files`` in one part and ``ignore``s them in the other."""
     folder = resolve(chapter)
+    tests = folder.path / "tests"
+    targets = [str(tests / name) for name in files] or [str(folder.path)]
     command = [
         sys.executable,
         "-m",
         "pytest",
-        str(folder.path),
+        *targets,
+        *(f"--ignore={tests / name}" for name in ignore),
         "-p",
         "no:cacheprovider",
         "-n",
@@ -82,12 +94,17 @@ def grade(tmp_path: Path) -> Callable[..., Grade]:
     """``grade("ch01", "shared.tests.broken.ch01_partial")`` -> what that solution earned.
 
     The solution may also be a path (``grade("ch10", str(LEARNERS / "ch10_text.py"))``);
-    ``None`` grades our reference.
+    ``None`` grades our reference. ``files=``/``ignore=`` run a part of it (``run_grading``).
     """
-    return lambda chapter, solution=None, *extra, cwd=None: run_grading(
-        chapter, solution, tmp_path / "results.json", *extra, cwd=cwd
+    return lambda chapter, solution=None, *extra, **parts: run_grading(
+        chapter, solution, tmp_path / "results.json", *extra, **parts
     )
 
+
+# Extra arguments for a proof whose suite is long: run it on two xdist workers, test by test (the
+# chapters' tests are independent of their order and worker). Which tests fail, and the points,
+# are the same as in a serial run; the time is about half.
+IN_PARALLEL = ("-n", "2", "--dist", "load")
 
 # A proof runs a whole chapter suite in a subprocess: the per-test limit of a graded test
 # (pyproject's ``timeout``) is far too short for it; run_grading's own bound is 300 s. A test

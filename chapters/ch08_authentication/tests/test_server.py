@@ -1,119 +1,19 @@
-"""실제 uvicorn 프로세스의 챕터 8: 환경 변수의 설정, 디스크의 SQLite, 재시작.
+"""실제 uvicorn 프로세스의 챕터 8: 환경 변수의 첫 관리자, 동시 가입, SQL 로그의 비밀 값.
 
-오버라이드 없이 운영처럼 환경 변수만 줍니다. 동시 가입과 SQL 로그의 비밀 값도 확인합니다.
+오버라이드 없이 운영처럼 환경 변수만 줍니다. 서버를 다시 켜는 테스트는 ``test_restart.py``에.
 """
 
-import json
-import time
 from pathlib import Path
 from uuid import uuid4
 
-import httpx
-import jwt
 import pytest
 
-from shared.testing import ServerProcess, Solution, post_at_once, run_uvicorn
+from shared.testing import Solution, post_at_once
 
+from .live import log_in, me, register_and_login, serve, sql_logging
 from .support import PASSWORD, TEST_SECRET_KEY, bearer
 
 RACERS = 8  # requests sent at the same moment
-
-
-def serve(solution: Solution, tmp_path: Path, log_name: str, **env: str):
-    """A real uvicorn on the graded solution, in ``tmp_path`` (a relative database lands there)."""
-    return run_uvicorn(
-        solution.target,
-        log_path=tmp_path / log_name,
-        env={**solution.pythonpath, **env},
-        cwd=tmp_path,
-    )
-
-
-def register_and_login(server: ServerProcess, username: str) -> str:
-    created = httpx.post(
-        f"{server.url}/users", json={"username": username, "password": PASSWORD}, timeout=10
-    )
-    assert created.status_code == 201, created.text
-    return log_in(server, username)
-
-
-def log_in(server: ServerProcess, username: str) -> str:
-    response = httpx.post(
-        f"{server.url}/login", data={"username": username, "password": PASSWORD}, timeout=10
-    )
-    assert response.status_code == 200, response.text
-    return response.json()["access_token"]
-
-
-def me(server: ServerProcess, token: str) -> httpx.Response:
-    return httpx.get(f"{server.url}/users/me", headers=bearer(token), timeout=10)
-
-
-def sql_logging(tmp_path: Path) -> dict[str, str]:
-    """The environment of a uvicorn that logs every SQL statement (``sqlalchemy.engine`` INFO),
-    as someone tracking a bug down would turn it on (``--log-config``, here by its variable)."""
-    config = {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-        "root": {"level": "INFO", "handlers": ["console"]},
-        "loggers": {"sqlalchemy.engine": {"level": "INFO"}},
-    }
-    path = tmp_path / "logging.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
-    return {"UVICORN_LOG_CONFIG": str(path)}
-
-
-@pytest.mark.points(3)
-@pytest.mark.timeout(180)
-def test_users_and_tokens_survive_a_restart(solution: Solution, tmp_path: Path) -> None:
-    """실제 서버를 다시 켜도 (같은 키라면) 사용자와 토큰이 살아 있고, 첫 관리자는 한 번만 생긴다.
-
-    The database file appears in folders that did not exist."""
-    database = tmp_path / "not-yet" / "data" / "users.db"  # its folders do not exist yet
-    env = {
-        "SECRET_KEY": TEST_SECRET_KEY,
-        "DATABASE_URL": f"sqlite:///{database}",
-        "ACCESS_TOKEN_EXPIRE_MINUTES": "3",
-        "FIRST_ADMIN_USERNAME": "boss",  # created by the first start only
-        "FIRST_ADMIN_PASSWORD": PASSWORD,
-    }
-    with serve(solution, tmp_path, "first.log", **env) as server:
-        token = register_and_login(server, "alice")
-        assert me(server, token).json()["username"] == "alice"
-    assert database.is_file()
-    claims = jwt.decode(token, TEST_SECRET_KEY, algorithms=["HS256"])
-    assert claims["sub"] == "alice"
-    assert claims["exp"] <= time.time() + 3 * 60 + 1
-
-    with serve(solution, tmp_path, "second.log", **env) as server:
-        assert me(server, token).status_code == 200  # same key: the old token still works
-        assert me(server, log_in(server, "alice")).status_code == 200
-        assert me(server, log_in(server, "boss")).status_code == 200
-        again = httpx.post(
-            f"{server.url}/users", json={"username": "alice", "password": PASSWORD}, timeout=10
-        )
-        assert again.status_code == 409
-
-
-@pytest.mark.points(2)
-@pytest.mark.timeout(180)
-def test_without_secret_key_tokens_die_with_the_process(
-    solution: Solution, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`SECRET_KEY` 없이 켠 서버는 경고를 남기고, 다시 켜면 예전 토큰이 401이 된다."""
-    monkeypatch.delenv("SECRET_KEY", raising=False)
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'users.db'}"}
-    with serve(solution, tmp_path, "first.log", **env) as server:
-        token = register_and_login(server, "alice")
-        assert me(server, token).status_code == 200
-    assert "SECRET_KEY" in server.output  # the warning was logged
-    with serve(solution, tmp_path, "second.log", **env) as server:
-        response = me(server, token)  # a new process, a new random key
-        assert response.status_code == 401
-        assert response.headers["www-authenticate"] == "Bearer"
-        assert me(server, log_in(server, "alice")).status_code == 200
 
 
 @pytest.mark.points(2)
@@ -128,11 +28,11 @@ def test_first_admin_from_the_environment_reaches_the_admin_routes(
         "FIRST_ADMIN_USERNAME": "boss",
         "FIRST_ADMIN_PASSWORD": PASSWORD,
     }
-    with serve(solution, tmp_path, "server.log", **env) as server:
-        user_token = register_and_login(server, "alice")
-        admin_token = log_in(server, "boss")
-        users = httpx.get(f"{server.url}/admin/users", headers=bearer(admin_token), timeout=10)
-        refused = httpx.get(f"{server.url}/admin/users", headers=bearer(user_token), timeout=10)
+    with serve(solution, tmp_path, "server.log", **env) as (_, client):
+        user_token = register_and_login(client, "alice")
+        admin_token = log_in(client, "boss")
+        users = client.get("/admin/users", headers=bearer(admin_token))
+        refused = client.get("/admin/users", headers=bearer(user_token))
     assert users.status_code == 200
     assert {(u["username"], u["role"]) for u in users.json()} == {
         ("boss", "admin"),
@@ -154,12 +54,12 @@ def test_simultaneous_registrations_of_one_name_give_one_201_and_409s(
     username = f"alice_{uuid4().hex[:8]}"
     passwords = [f"{PASSWORD}-{n}" for n in range(RACERS)]
     bodies = [{"username": username, "password": p} for p in passwords]
-    with serve(solution, tmp_path, "server.log", **env) as server:
+    with serve(solution, tmp_path, "server.log", **env) as (server, client):
         answers = post_at_once(server, "/users", bodies)
         codes = [answer.status_code for answer in answers]
         assert sorted(codes) == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
 
-        later = httpx.post(f"{server.url}/users", json=bodies[0], timeout=10)
+        later = client.post("/users", json=bodies[0])
         assert later.status_code == 409
         assert username in later.json()["detail"]
         losers = [answer for answer in answers if answer.status_code == 409]
@@ -168,7 +68,7 @@ def test_simultaneous_registrations_of_one_name_give_one_201_and_409s(
         winner, loser = codes.index(201), codes.index(409)
         for password, expected in ((passwords[winner], 200), (passwords[loser], 401)):
             form = {"username": username, "password": password}
-            response = httpx.post(f"{server.url}/login", data=form, timeout=30)
+            response = client.post("/login", data=form)
             assert response.status_code == expected
 
 
@@ -190,24 +90,16 @@ def test_logs_show_no_password_hash_or_token(solution: Solution, tmp_path: Path)
     }
     username = f"alice_{uuid4().hex[:8]}"
     passwords = [f"secret-{uuid4().hex}" for _ in range(RACERS)]
-    with serve(solution, tmp_path, "server.log", **env) as server:
+    with serve(solution, tmp_path, "server.log", **env) as (server, client):
         answers = post_at_once(
             server, "/users", [{"username": username, "password": p} for p in passwords]
         )
         winner = [a.status_code for a in answers].index(201)
         # A duplicate sent alone: the database refuses its INSERT.
-        httpx.post(
-            f"{server.url}/users",
-            json={"username": username, "password": passwords[0]},
-            timeout=10,
-        )
-        login = httpx.post(
-            f"{server.url}/login",
-            data={"username": username, "password": passwords[winner]},
-            timeout=30,
-        )
+        client.post("/users", json={"username": username, "password": passwords[0]})
+        login = client.post("/login", data={"username": username, "password": passwords[winner]})
         token = login.json()["access_token"]
-        assert me(server, token).status_code == 200
+        assert me(client, token).status_code == 200
     log = server.output
     assert "INSERT INTO users" in log, "SQL logging should have shown the statements"
     assert "$argon2" not in log

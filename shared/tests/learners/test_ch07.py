@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from shared.tests.conftest import IN_PARALLEL
+
 # About the test database itself: they need `get_db` (and `Base`).
 NEEDS_GET_DB = {
     "test_pagination.py::test_the_database_does_the_paging",
@@ -38,7 +40,7 @@ EXPECTED_LOST = NEEDS_GET_DB | {
     # tables made at import, and no folder made for DATABASE_URL's file: the server cannot start
     "test_real_database.py::test_a_real_server_stores_items_in_the_configured_file",
     # no 409 handler (above): the simultaneous creates that lose to the constraint are 500s
-    "test_real_database.py::test_simultaneous_creates_of_one_name_give_one_201_and_409s",
+    "test_simultaneous_creates.py::test_simultaneous_creates_of_one_name_give_one_201_and_409s",
     # no `hide_parameters=True`: SQL logging (and each 500's traceback) shows the row's values
     "test_real_database.py::test_sql_logging_shows_no_item_values",
     # no `responses={400: ...}`: the 400 of a body that is not UTF-8 is not in /openapi.json
@@ -72,7 +74,7 @@ def test_learner_loses_only_what_it_lacks(
 ) -> None:
     # The learner's app reads DATABASE_URL at import: its "own" file, here in tmp_path.
     monkeypatch.setenv("DATABASE_URL", seeded_database(tmp_path / "learner.db"))
-    result = grade("ch07", "shared.tests.learners.ch07_items")
+    result = grade("ch07", "shared.tests.learners.ch07_items", *IN_PARALLEL)
     assert result.errors == set()
     assert result.failed == EXPECTED_LOST
     for name in NEEDS_GET_DB:

@@ -55,7 +55,7 @@ MISTAKES = [
         'return {"message": "안녕하세요, FastAPI!"}',
         'return "안녕하세요, FastAPI!"',
         "test_main.py::test_root_returns_json_message",
-        "test_server.py::test_fastapi_cli_serves_the_app",
+        "test_cli.py::test_fastapi_cli_serves_the_app",
     ),
     mistake(
         "health-status-uppercase",
