@@ -54,7 +54,7 @@ class TestItemList:
         """`tag`를 주면 그 태그가 붙은 상품만 돌려준다."""
         _, entry = answer_and_entry(client, FULL)
         tag = entry["tags"][0]
-        tagged = [item for item in listed(client) if tag in item["tags"]]
+        tagged = [item for item in listed(client) if tag in item.get("tags", [])]
         response = client.get("/items", params={"tag": tag})
         assert response.status_code == 200
         assert response.json() == tagged

@@ -27,6 +27,11 @@ def sign_up(client: TestClient, username: str, **changes: object) -> dict:
     return response.json()
 
 
+def public(username: str) -> dict:
+    """``body_for(username)``로 가입한 사용자의 공개 필드."""
+    return {"username": username, "email": f"{username}@example.com", "full_name": None}
+
+
 def usernames(client: TestClient) -> list[str]:
     response = client.get("/users")
     assert response.status_code == 200
@@ -88,8 +93,9 @@ class TestPasswordNeverLeaves:
             operation = schema["paths"][path][method]
             if status == "request":
                 content = operation["requestBody"]["content"]
-            else:
-                content = operation["responses"][status]["content"]
+            else:  # a create documented as 200 loses its own test, not this one
+                answers = operation["responses"]
+                content = answers[status if status in answers else "200"]["content"]
             body = content["application/json"]["schema"]
             assert "$ref" in body, f"{method.upper()} {path} {status}: no model documented"
             return components[body["$ref"].rsplit("/", 1)[1]]
@@ -144,7 +150,7 @@ class TestSignUp:
     ) -> None:
         """이미 있는 이름으로 가입하면 `409`이고, 먼저 가입한 사용자는 그대로다."""
         sign_up(client, username, full_name="처음 사용자")
-        first = {"username": username, "email": f"{username}@example.com", "full_name": "처음 사용자"}
+        first = {**public(username), "full_name": "처음 사용자"}
         again = body_for(
             username, email="other@example.com", full_name="나중 사용자", password="another-pw"
         )
