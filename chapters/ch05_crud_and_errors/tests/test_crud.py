@@ -10,9 +10,11 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from .helpers import (
+    CREATED,
     ITEM_FIELDS,
     all_items,
     assert_detail_message,
+    assert_nothing_stored_after,
     assert_validation_error,
     create_item,
     unique,
@@ -154,7 +156,7 @@ class TestCreate:
         """한글·이모지 이름은 그대로 저장되고 앞뒤 공백만 지워진다."""
         name = unique("유자차 🍋")
         response = client.post("/items", json={"name": f"  {name}  ", "price": 5500})
-        assert response.status_code == 201
+        assert response.status_code in CREATED
         created = response.json()
         assert created["name"] == name
         assert client.get(f"/items/{created['id']}").json()["name"] == name
@@ -163,12 +165,11 @@ class TestCreate:
     def test_taken_name_is_409_and_stores_nothing(self, client: TestClient) -> None:
         """이미 있는 이름으로 만들면 그 이름을 담은 `409`이고 아무것도 저장되지 않는다."""
         first = create_item(client, "아메리카노", 4500)
-        before = all_items(client)
         response = client.post("/items", json={"name": first["name"], "price": 9999})
         assert response.status_code == 409
         assert_detail_message(response, first["name"])
-        assert all_items(client) == before
-        assert first in before
+        assert client.get(f"/items/{first['id']}").json() == first
+        assert_nothing_stored_after(client, first)
 
     @pytest.mark.parametrize(
         ("body", "locations"),
@@ -196,9 +197,9 @@ class TestCreate:
             body = {**body, "name": name} if body.get("name") == "커피" else body
         else:
             body = [name if value == "커피" else value for value in body]
-        before = all_items(client)
+        last = create_item(client, "기준")
         assert_validation_error(client.post("/items", json=body), *locations)
-        assert all_items(client) == before
+        assert_nothing_stored_after(client, last)
 
 
 class TestReplace:
@@ -230,11 +231,12 @@ class TestReplace:
 
     def test_put_of_an_unknown_item_is_404_and_creates_nothing(self, client: TestClient) -> None:
         """없는 아이템에 `PUT`하면 `404`이고 아무것도 만들지 않는다."""
-        before = all_items(client)
+        last = create_item(client, "기준")
         response = client.put("/items/12345", json={"name": unique("라떼"), "price": 5000})
         assert response.status_code == 404
         assert_detail_message(response, 12345)
-        assert all_items(client) == before
+        assert_nothing_stored_after(client, last)
+        assert client.get("/items/12345").status_code == 404
 
     def test_put_to_a_taken_name_is_409_and_changes_nothing(self, client: TestClient) -> None:
         """다른 아이템의 이름으로 `PUT`하면 `409`이고 아무것도 바뀌지 않는다."""
@@ -318,13 +320,11 @@ class TestDelete:
         """삭제는 본문 없는 `204`이고, 그 아이템만 사라진다."""
         keep = create_item(client, "라떼", 5000)
         gone = create_item(client, "모카", 5500)
-        before = all_items(client)
         response = client.delete(f"/items/{gone['id']}")
         assert response.status_code == 204
         assert response.content == b""
         assert client.get(f"/items/{gone['id']}").status_code == 404
-        assert all_items(client) == [item for item in before if item["id"] != gone["id"]]
-        assert keep in before
+        assert client.get(f"/items/{keep['id']}").json() == keep  # only that one is gone
 
     def test_second_delete_is_404(self, client: TestClient) -> None:
         """같은 아이템을 두 번 삭제하면 두 번째는 `404`이다."""
@@ -350,8 +350,11 @@ def test_each_run_of_the_app_starts_with_no_items(app: FastAPI) -> None:
     저장소는 앱의 한 실행에 속한다: 새 lifespan이면 새 빈 저장소다.
     """
     with TestClient(app) as first_run:
-        create_item(first_run)
-        assert len(all_items(first_run)) == 1
+        assert first_run.get("/items").json() == []
+        created = create_item(first_run)
+        assert first_run.get(f"/items/{created['id']}").status_code == 200
     with TestClient(app) as second_run:
-        assert all_items(second_run) == []
-        assert second_run.post("/items", json={"name": "아메리카노", "price": 1}).status_code == 201
+        assert second_run.get(f"/items/{created['id']}").status_code == 404
+        assert second_run.get("/items").json() == []
+        again = second_run.post("/items", json={"name": created["name"], "price": 1})
+        assert again.status_code in CREATED  # the name is free again

@@ -6,7 +6,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from .helpers import all_items, assert_detail_message, create_item
+from .helpers import assert_detail_message, assert_nothing_stored_after, create_item
 
 NOT_UTF8 = b'{"name": "\xff\xfe", "price": 1000, "quantity": 1}'
 
@@ -25,7 +25,6 @@ def test_a_body_that_is_not_utf8_is_a_documented_400(
 ) -> None:
     """UTF-8이 아닌 본문은 `/openapi.json`에 적힌 `400`이고 아무것도 바뀌지 않는다."""
     existing = create_item(client, "라떼", 5000, stock=3)
-    before = all_items(client)
     response = client.request(
         method,
         url.format(id=existing["id"]),
@@ -34,8 +33,8 @@ def test_a_body_that_is_not_utf8_is_a_documented_400(
     )
     assert response.status_code == 400
     assert_detail_message(response)
-    assert all_items(client) == before  # nothing stored, nothing changed
-    assert existing in before
+    assert client.get(f"/items/{existing['id']}").json() == existing  # nothing changed
+    assert_nothing_stored_after(client, existing)  # nothing stored
 
     schema = client.get("/openapi.json").json()
     documented = schema["paths"][path][method.lower()]["responses"]["400"]
