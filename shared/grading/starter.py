@@ -216,8 +216,14 @@ OURS_RE = re.compile(
     r"shared/tests|shared/fuzz|shared\.testing|shared/testing|\]\((?:\.\./|app/)|chapters/\w+/app"
     r"|`app/|\bapp/\w+\.py"
 )
-# In 더 나아가기 also every module of our app named by its file.
-OUR_MODULE_RE = re.compile(r"`[\w/]+\.py\b|`(?:routers|app)\.\w+")
+# In 더 나아가기 also every module of our app named by its file, or by its dotted name.
+OUR_MODULE_RE = r"`[\w/]+\.py\b|`(?:routers|app)\.\w+"
+
+
+def our_modules_re(modules: Iterable[str]) -> re.Pattern[str]:
+    names = "|".join(sorted(re.escape(m) for m in modules))
+    dotted = rf"|`(?:{names})\.\w" if names else ""
+    return re.compile(f"{OURS_RE.pattern}|{OUR_MODULE_RE}{dotted}")
 
 
 def sections(text: str) -> list[tuple[str, list[str]]]:
@@ -264,13 +270,20 @@ def list_items(block: list[str]) -> list[list[str]]:
 
 
 def without_column(block: list[str], name: str) -> list[str]:
-    cells = [row.strip().strip("|").split("|") for row in block]
+    """A table without its columns whose header starts with ``name``."""
+    cells = [
+        re.split(r"(?<!\\)\|", row.strip().removeprefix("|").removesuffix("|")) for row in block
+    ]
     header = [c.strip() for c in cells[0]]
-    if name not in header:
+    if any(len(row) != len(header) for row in cells):
+        return block  # a cell with a "|" of its own: left as it is
+    index = next((i for i, h in enumerate(header) if h.startswith(name)), None)
+    if index is None:
         return block
-    index = header.index(name)
-    return ["| " + " | ".join(c.strip() for i, c in enumerate(row) if i != index) + " |"
-            for row in cells]
+    return [
+        "| " + " | ".join(c.strip() for i, c in enumerate(row) if i != index) + " |"
+        for row in cells
+    ]
 
 
 def clean_block(block: list[str], pattern: re.Pattern[str]) -> list[str]:
@@ -279,8 +292,12 @@ def clean_block(block: list[str], pattern: re.Pattern[str]) -> list[str]:
     if block[0].startswith("```"):
         return [] if pattern.search("\n".join(block)) else block
     if re.match(r"^(?:[-*]|\d+\.) ", block[0]):
-        return [line for item in list_items(block) if not pattern.search(" ".join(item))
-                for line in item]
+        return [
+            line
+            for item in list_items(block)
+            if not pattern.search(" ".join(item))
+            for line in item
+        ]
     return [] if pattern.search(" ".join(block)) else block
 
 
@@ -299,8 +316,12 @@ pytest -n 0 -x                        # 가상 환경에서, 첫 실패에서 �
 테스트(`chapters/.../tests`)는 고치지 마세요. 채점은 원래 테스트로 합니다."""
 
 
-def clean_readme(text: str) -> str:
-    """The chapter README for the learner: our code's places and the proofs left out."""
+def clean_readme(text: str, modules: Iterable[str] = ()) -> str:
+    """The chapter README for the learner: our code's places and the proofs left out.
+
+    ``modules``: the names of our app's modules (``delivery``, ``dispatch``...): in 더 나아가기 a
+    paragraph or list item that names one (``delivery.claim``) is left out."""
+    further_re = our_modules_re(modules)
     out: list[str] = []
     further = skip_sub = False
     for heading, body in sections(text):
@@ -319,7 +340,7 @@ def clean_readme(text: str) -> str:
             skip_sub = False
         elif heading and skip_sub:
             continue  # a sub-section of 실행 or 테스트: our commands
-        pattern = re.compile(f"{OURS_RE.pattern}|{OUR_MODULE_RE.pattern}") if further else OURS_RE
+        pattern = further_re if further else OURS_RE
         kept: list[list[str]] = []
         for block in blocks(body):
             if title == "강의 내용과 코드" and block[0].startswith("|"):
@@ -399,8 +420,7 @@ def pyproject_text(chapter: Chapter) -> str:
         import tomli as tomllib
     ours = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     deps = [
-        d for d in ours["project"]["dependencies"]
-        if not d.startswith(NOT_EXPORTED_DEPENDENCIES)
+        d for d in ours["project"]["dependencies"] if not d.startswith(NOT_EXPORTED_DEPENDENCIES)
     ]
     test = [d for d in ours["dependency-groups"]["test"] if isinstance(d, str)]
     pytest_ini = ours["tool"]["pytest"]["ini_options"]
@@ -472,7 +492,7 @@ jobs:
         uses: actions/setup-python@e797f83bcb11b83ae66e0230d6156d7c80228e7c  # v6.0.0
         with:
           python-version: "3.12"
-      - name: Install
+{system}      - name: Install
         run: |
           python -m pip install --upgrade "pip>=25.1"
           python -m pip install -e . --group test
@@ -483,7 +503,7 @@ jobs:
           python -m shared.grading.classroom reports/results.json
       - name: Autograding Reporter
         # classroom-resources/autograding-grading-reporter, tag v1
-        uses: classroom-resources/autograding-grading-reporter@d13b5912daf5042ac1b71bc38bdb4a6bcd61d8ca  # v1
+        uses: {REPORTER}  # v1
         env:
 {env}
         with:
@@ -491,11 +511,29 @@ jobs:
 """
 
 
-def workflow_text(runners: list[str]) -> str:
+REPORTER = (
+    "classroom-resources/autograding-grading-reporter@d13b5912daf5042ac1b71bc38bdb4a6bcd61d8ca"
+)
+REDIS_STEP = """      - name: Install redis-server (the Celery tests start their own)
+        run: |
+          sudo apt-get update -qq
+          sudo apt-get install -y -qq --no-install-recommends redis-server
+"""
+REDIS_USERS = re.compile(r"\b(?:redis_server_path|run_redis_server|run_celery_worker)\b")
+
+
+def needs_redis(chapter: Chapter) -> bool:
+    return any(
+        REDIS_USERS.search(f.read_text(encoding="utf-8"))
+        for f in (chapter.path / "tests").rglob("*.py")
+    )
+
+
+def workflow_text(runners: list[str], redis: bool = False) -> str:
     env = "\n".join(
         f"          {r.upper()}_RESULTS: ${{{{ steps.grading.outputs.{r} }}}}" for r in runners
     )
-    return WORKFLOW.format(env=env)
+    return WORKFLOW.format(env=env, system=REDIS_STEP if redis else "", REPORTER=REPORTER)
 
 
 # --------------------------------------------------------------------------- the export
@@ -522,6 +560,14 @@ def chapter_runners(chapter: Chapter) -> list[str]:
     return [*(runner_name(w) for w in sorted(weights) if w > 0), "collection"]
 
 
+def app_modules(chapter: Chapter) -> set[str]:
+    """The module names of our reference app (``main``, ``delivery``, ``routers``...)."""
+    app = chapter.path / "app"
+    return {p.stem for p in app.rglob("*.py") if p.stem != "__init__"} | {
+        p.name for p in app.iterdir() if p.is_dir() and (p / "__init__.py").is_file()
+    }
+
+
 def export(chapter: Chapter, target: Path, empty: bool = False) -> list[Path]:
     """Write the assignment repository of ``chapter`` into ``target`` (new or empty)."""
     if target.exists() and any(target.iterdir()):
@@ -539,14 +585,17 @@ def export(chapter: Chapter, target: Path, empty: bool = False) -> list[Path]:
     (target / "app").mkdir()
     (target / "app" / "__init__.py").write_text(f'"""{chapter.key} 과제의 앱."""\n', "utf-8")
     title = chapter.title
-    main = EMPTY_APP.format(title=title) if empty else skeleton_source(
-        title, reference_routes(chapter)
+    main = (
+        EMPTY_APP.format(title=title)
+        if empty
+        else skeleton_source(title, reference_routes(chapter))
     )
     (target / "app" / "main.py").write_text(main, encoding="utf-8")
     readme = chapter.path / "README.md"
     if readme.is_file():
         (target / "README.md").write_text(
-            clean_readme(readme.read_text(encoding="utf-8")), encoding="utf-8"
+            clean_readme(readme.read_text(encoding="utf-8"), app_modules(chapter)),
+            encoding="utf-8",
         )
     (target / "pyproject.toml").write_text(pyproject_text(chapter), encoding="utf-8")
     (target / "noxfile.py").write_text(NOXFILE, encoding="utf-8")
@@ -554,7 +603,9 @@ def export(chapter: Chapter, target: Path, empty: bool = False) -> list[Path]:
     (target / MARKER_FILE).write_text(chapter.key + "\n", encoding="utf-8")
     workflow = target / ".github" / "workflows" / "classroom.yml"
     workflow.parent.mkdir(parents=True)
-    workflow.write_text(workflow_text(chapter_runners(chapter)), encoding="utf-8")
+    workflow.write_text(
+        workflow_text(chapter_runners(chapter), needs_redis(chapter)), encoding="utf-8"
+    )
     return sorted(p for p in target.rglob("*") if p.is_file())
 
 
