@@ -467,19 +467,25 @@ chapter = "{chapter.key}"
 
 WORKFLOW = """name: Autograding Tests
 "on":
-  - push
-  - repository_dispatch
-  - workflow_dispatch
+  push:
+  repository_dispatch:
+  workflow_dispatch:
 
-permissions:
-  checks: write
-  actions: read
-  contents: read
+permissions: {{}}
+
+concurrency:
+  group: autograding-${{{{ github.ref }}}}
+  cancel-in-progress: true
 
 jobs:
   run-autograding-tests:
-    # The reporter finds its check run by this name.
+    # GitHub Classroom reads the grade from this job's check run, by its name.
     name: Autograding Tests
+    # As GitHub Classroom's own template: the reporter writes the grade on the check run.
+    permissions:
+      checks: write  # the grade's annotations on this check run
+      actions: read  # the run the grade belongs to
+      contents: read  # the checkout
     runs-on: ubuntu-latest
     if: github.actor != 'github-classroom[bot]'
     timeout-minutes: 20
