@@ -102,6 +102,7 @@ PROOFS = (
     "shared/tests/test_pages.py",
     "shared/tests/test_docs_offline.py",
     "shared/tests/test_sandbox.py",
+    "shared/tests/test_starter.py",
 )
 # The mistakes catalogues: a chapter's README-only solution with one learner's mistake at a
 # time, graded whole (nox -s mistakes; ``-- -k ch05`` for one chapter).
@@ -268,12 +269,26 @@ def pages(session: nox.Session) -> None:
 def grade(session: nox.Session) -> None:
     """Grade a class: nox -s grade -- DIR (one folder per learner, each with ch01.py ...).
 
+    DIR may also be a folder of GitHub Classroom clones (gh classroom clone student-repos): each
+    clone's app/ is graded with our copy of the chapter's tests, never the clone's own.
+
     Each submission in its own pytest process, as many at once as there are cores; writes
     reports/batch/grades.csv and reports/batch/<learner>/feedback.md. Options after DIR:
     --timeout (seconds per submission, 600), --test-timeout, --jobs, --out.
     """
     install(session, "test")
     session.run("python", "-m", "shared.grading.batch", *session.posargs)
+
+
+@nox.session
+def starter(session: nox.Session) -> None:
+    """Write one chapter's GitHub Classroom assignment repository: nox -s starter -- ch05 DIR.
+
+    Its tests and our grader, a skeleton app/ whose routes answer 501 with a TODO (--empty: an
+    empty app), the README without our solution's places, its own pyproject.toml, noxfile.py and
+    .github/workflows/classroom.yml (shared/grading/starter.py)."""
+    install(session, "test")
+    session.run("python", "-m", "shared.grading.starter", *session.posargs)
 
 
 RANDOM_SEEDS = (1, 42, 20261125)

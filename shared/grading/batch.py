@@ -1,7 +1,13 @@
 """Grade a whole class: ``python -m shared.grading.batch DIR`` (``nox -s grade -- DIR``).
 
 ``DIR`` holds one folder per learner (the folder's name is the learner), each with one module per
-chapter submitted: ``ch01.py`` or a package folder ``ch01/``. Every submission is graded by its
+chapter submitted: ``ch01.py`` or a package folder ``ch01/``. A learner folder may instead be a
+clone of a GitHub Classroom assignment (``gh classroom clone student-repos``): an export of
+``shared/grading/starter.py``, recognised by its ``.course-chapter`` file or the ``[tool.grading]
+chapter`` of its pyproject.toml; its submission is its ``app/`` package, graded by our tests (the
+clone's own tests and grader are never run, nor put on the path: ``app/`` is graded from a copy).
+
+Every submission is graded by its
 own pytest process, in a scratch folder of its own, several at once (up to the core count), with
 a limit for the whole submission as well as pytest-timeout's per test. A submission that hangs,
 crashes its process or does not import gets its row and a reason: the batch always finishes.
@@ -57,6 +63,29 @@ class Submission:
     learner: str
     chapter: Chapter
     path: Path
+    clone: bool = False  # the app/ of a Classroom clone: always graded from a copy
+
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised by the Python 3.10 CI job
+    import tomli as tomllib
+
+
+def clone_chapter(folder: Path) -> str | None:
+    """The chapter key of a Classroom clone (an assignment export), or None for other folders."""
+    marker = folder / ".course-chapter"
+    if marker.is_file():
+        return normalize_key(marker.read_text(encoding="utf-8").strip())
+    pyproject = folder / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return None
+    chapter = data.get("tool", {}).get("grading", {}).get("chapter")
+    return normalize_key(chapter) if isinstance(chapter, str) else None
 
 
 @dataclass
@@ -93,6 +122,12 @@ def find_submissions(folder: Path) -> tuple[list[str], list[Submission]]:
     chapters = {c.key: c for c in all_chapters()}
     submissions = []
     for learner in learners:
+        key = clone_chapter(folder / learner)
+        if key is not None:
+            app = folder / learner / "app"
+            if key in chapters and ((app / "__init__.py").is_file() or (app / "main.py").is_file()):
+                submissions.append(Submission(learner, chapters[key], app.resolve(), clone=True))
+            continue  # nothing else of a clone is graded (its tests, its copy of the grader)
         for entry in sorted((folder / learner).iterdir()):
             key = normalize_key(entry.stem if entry.suffix == ".py" else entry.name)
             module = entry.suffix == ".py" or (
@@ -128,14 +163,14 @@ def grade_submission(
     sandbox when ``box`` is given (the submission graded from a copy inside ``scratch``)."""
     scratch.mkdir(parents=True, exist_ok=True)
     out = scratch / "results.json"
-    if box is not None:
+    if box is not None or submission.clone:
         copy = scratch / "submission" / submission.path.name
         if submission.path.is_dir():
             shutil.copytree(submission.path, copy, symlinks=True)
         else:
             copy.parent.mkdir()
             shutil.copy2(submission.path, copy)
-        submission = Submission(submission.learner, submission.chapter, copy)
+        submission = Submission(submission.learner, submission.chapter, copy, submission.clone)
     command = [
         sys.executable,
         "-m",

@@ -52,6 +52,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="refuse to collect a graded test whose docstring does not start in Korean",
     )
+    parser.addini(
+        "grading_solutions",
+        type="linelist",
+        default=[],
+        help="what is graded when --solution does not say: CHAPTER=PATH, the path relative to "
+        "the rootdir (an assignment repository grades its own app/: ch05=app)",
+    )
     group.addoption(
         "--grades-out",
         metavar="PATH",
@@ -60,11 +67,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-def parse_solutions(values: list[str]) -> dict[str, SolutionSpec]:
+def parse_solutions(values: list[str], cwd: Path | None = None) -> dict[str, SolutionSpec]:
     specs = {}
     for value in values:
         try:
-            spec = parse_value(value)
+            spec = parse_value(value, cwd=cwd)
         except ValueError as exc:
             raise pytest.UsageError(str(exc)) from None
         specs[spec.chapter] = spec
@@ -75,7 +82,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "points(n): weight of this test in its chapter's grade (default 1)"
     )
-    config.stash[specs_key] = parse_solutions(config.getoption("solution"))
+    # --solution first; the ini's defaults (an assignment repository's own app) for the rest.
+    defaults = parse_solutions(config.getini("grading_solutions"), cwd=config.rootpath)
+    config.stash[specs_key] = defaults | parse_solutions(config.getoption("solution"))
     config.stash[loaded_key] = {}
     responses.install()
     if config.pluginmanager.hasplugin("timeout"):  # pytest-timeout: see hangs.py
