@@ -1,0 +1,331 @@
+"""The driver of ``nox -s mutate``: cosmic-ray's mutants, each against the tests that run its lines.
+
+For each chapter, in a scratch copy of the checkout (cosmic-ray rewrites modules in place):
+
+1. the chapter's suite once under coverage, every test phase its own context (``contexts``):
+   the coverage map, each test's baseline seconds, and proof that the unmutated suite passes;
+2. ``cosmic-ray init``'s work items for every module of the chapter's app, in a session
+   database (``<work>/sessions/chNN.sqlite``: ``cr-report`` reads it);
+3. each mutant: reviewed equivalent (``equivalent``), or applied on disk with cosmic-ray's
+   ``use_mutation`` and run against the selected tests (``selection``) without coverage, with a
+   time limit from their baseline; its result goes back to the session database.
+
+``python -m shared.mutation --help`` for the options (``nox -s mutate -- --help``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import difflib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cosmic_ray.commands.init import init as cosmic_ray_init
+from cosmic_ray.mutating import mutate_code, use_mutation
+from cosmic_ray.plugins import get_operator
+from cosmic_ray.work_db import WorkDB, use_db
+from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+from coverage import CoverageData
+
+from shared.grading import chapters
+from shared.mutation import equivalent, report, selection
+from shared.mutation.contexts import DURATIONS_ENV
+
+ROOT = chapters.REPO_ROOT
+PYTEST = ["-m", "pytest", "-p", "no:cacheprovider", "-n", "0", "-q"]
+
+
+@dataclass(frozen=True)
+class Options:
+    work: Path
+    reports: Path
+    factor: float
+    extra: float
+    whole_suite: bool
+    limit: int | None
+
+
+def make_scratch(source: Path, scratch: Path) -> None:
+    """A copy of the checkout's files (tracked and untracked, not ignored) as they are on disk."""
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    listed = subprocess.run(
+        ["git", "-C", str(source), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    for name in sorted(set(filter(None, listed.split("\0")))):
+        path = source / name
+        if path.is_file():  # a deleted tracked file is still listed
+            target = scratch / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
+
+
+def environment(scratch: Path, **extra: str) -> dict[str, str]:
+    """The tests' environment: the scratch copy first on the path, no bytecode written.
+
+    No .pyc: a mutant written in the same second as its original, with the same size, would
+    otherwise be read from the original's cache (or the other way round).
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COVERAGE_")}
+    path = os.pathsep.join(filter(None, [str(scratch), env.get("PYTHONPATH", "")]))
+    return {**env, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1", **extra}
+
+
+def run_limited(command: list[str], cwd: Path, env: dict[str, str], limit: float) -> int | None:
+    """Run ``command`` in its own process group; its exit code, or None after ``limit`` seconds."""
+    with subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    ) as process:
+        try:
+            return process.wait(timeout=limit)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # the servers the tests started too
+            process.wait()
+            return None
+
+
+@dataclass
+class CoverageMap:
+    contexts: dict[str, dict[int, list[str]]]  # absolute path -> line -> node ids
+    durations: dict[str, float]
+    startup: float
+
+
+COVERAGE_RC = """\
+[tool.coverage.run]
+source = [{source}]
+data_file = {data}
+branch = false
+patch = ["subprocess"]
+sigterm = true
+"""
+
+
+def coverage_map(chapter: chapters.Chapter, scratch: Path, work: Path) -> CoverageMap | str:
+    """The chapter's suite under coverage: the map, or why it could not be made."""
+    tests = scratch / "chapters" / chapter.folder / "tests"
+    data = work / f"{chapter.key}.coverage"
+    for stale in work.glob(f"{chapter.key}.coverage*"):
+        stale.unlink()
+    rc = work / f"{chapter.key}-coveragerc.toml"
+    app = scratch / "chapters" / chapter.folder / "app"
+    rc.write_text(COVERAGE_RC.format(source=json.dumps(str(app)), data=json.dumps(str(data))))
+    durations_file = work / f"{chapter.key}-durations.json"
+    log = work / f"{chapter.key}-map.log"
+    env = environment(scratch, **{DURATIONS_ENV: str(durations_file)})
+    command = [sys.executable, "-m", "coverage", "run", f"--rcfile={rc}", *PYTEST]
+    command += ["-p", "shared.mutation.contexts", str(tests)]
+    start = time.monotonic()
+    with log.open("w") as out:
+        code = subprocess.run(command, cwd=scratch, env=env, stdout=out, stderr=subprocess.STDOUT)
+    wall = time.monotonic() - start
+    if code.returncode != 0:
+        return f"the unmutated suite fails under coverage (pytest exit {code.returncode}): {log}"
+    combine = [sys.executable, "-m", "coverage", "combine", "-q", f"--rcfile={rc}"]
+    subprocess.run(combine, cwd=scratch, env=env, check=True, capture_output=True)
+    covdata = CoverageData(basename=str(data))
+    covdata.read()
+    contexts = {
+        str(Path(name).resolve()): {
+            line: sorted(names) for line, names in covdata.contexts_by_lineno(name).items()
+        }
+        for name in covdata.measured_files()
+    }
+    durations: dict[str, float] = json.loads(durations_file.read_text())
+    startup = max(1.0, wall - sum(durations.values()))
+    return CoverageMap(contexts, durations, startup)
+
+
+def one_line_change(original: str, mutated: str) -> tuple[str, str]:
+    """The changed lines, stripped (several joined with `` ⏎ ``): before and after."""
+    old, new = original.splitlines(), mutated.splitlines()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag != "equal":
+            return (
+                " ⏎ ".join(line.strip() for line in old[i1:i2]),
+                " ⏎ ".join(line.strip() for line in new[j1:j2]),
+            )
+    return "", ""
+
+
+def mutation_lines(spec: Any) -> range:
+    """The lines a cosmic-ray mutation spans (1-based; an end at column 0 ends the line before)."""
+    start, (end, end_col) = spec.start_pos[0], spec.end_pos
+    return range(start, max(start, end - 1 if end_col == 0 else end) + 1)
+
+
+def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -> report.ChapterRun:
+    started = time.monotonic()
+    run = report.ChapterRun(chapter.key, ran_at=datetime.datetime.now().isoformat(timespec="seconds"))
+    folder = scratch / "chapters" / chapter.folder
+    print(f"[{chapter.key}] coverage map of {folder.relative_to(scratch)}/tests", flush=True)
+    cmap = coverage_map(chapter, scratch, options.work)
+    if isinstance(cmap, str):
+        run.failure = cmap
+        print(f"[{chapter.key}] {cmap}", flush=True)
+        run.seconds = time.monotonic() - started
+        return run
+    entries = equivalent.load(chapter.key)
+    modules = sorted((folder / "app").rglob("*.py"))
+    sessions = options.work / "sessions"
+    sessions.mkdir(parents=True, exist_ok=True)
+    env = environment(scratch)
+    with use_db(str(sessions / f"{chapter.key}.sqlite"), WorkDB.Mode.create) as db:
+        cosmic_ray_init(modules, db, {})
+        items = list(db.pending_work_items)[: options.limit]
+        for number, item in enumerate(items, 1):
+            spec = item.mutations[0]
+            path = Path(spec.module_path)
+            operator = get_operator(spec.operator_name)(**spec.operator_args)
+            source = path.read_text(encoding="utf-8")
+            mutated = mutate_code(source, operator, spec.occurrence)
+            if mutated is None:  # cosmic-ray found nothing to mutate there after all
+                db.set_result(item.job_id, WorkResult(worker_outcome=WorkerOutcome.NO_TEST))
+                continue
+            before, after = one_line_change(source, mutated)
+            lines = mutation_lines(spec)
+            where = str(path.relative_to(folder))
+            why = equivalent.reason(
+                equivalent.Mutant(where, spec.operator_name, before, after), entries
+            )
+            runtime = selection.runtime_lines(source)
+            chosen = (
+                selection.Selection(whole=True, why="--whole-suite")
+                if options.whole_suite
+                else selection.select(lines, runtime, cmap.contexts.get(str(path.resolve()), {}))
+            )
+            tests = len(cmap.durations) if chosen.whole else len(chosen.tests)
+            mutant_start = time.monotonic()
+            if why is not None:
+                status, note, tests = "equivalent", why, 0
+                db.set_result(
+                    item.job_id, WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output=why)
+                )
+            elif chosen.runs_nothing:
+                status, note = "survived", chosen.why
+                db.set_result(
+                    item.job_id,
+                    WorkResult(
+                        worker_outcome=WorkerOutcome.NORMAL,
+                        test_outcome=TestOutcome.SURVIVED,
+                        output=chosen.why,
+                    ),
+                )
+            else:
+                limit = selection.time_limit(
+                    chosen, cmap.durations, cmap.startup, options.factor, options.extra
+                )
+                targets = [str(folder / "tests")] if chosen.whole else list(chosen.tests)
+                with use_mutation(path, operator, spec.occurrence):
+                    code = run_limited(
+                        [sys.executable, *PYTEST, "-x", *targets], scratch, env, limit
+                    )
+                status, note = outcome(code, limit)
+                if chosen.whole and chosen.why and status == "survived":
+                    note = f"whole suite: {chosen.why}"
+                test_outcome = TestOutcome.SURVIVED if status == "survived" else TestOutcome.KILLED
+                if status == "error":
+                    test_outcome = TestOutcome.INCOMPETENT
+                db.set_result(
+                    item.job_id,
+                    WorkResult(
+                        worker_outcome=WorkerOutcome.NORMAL, test_outcome=test_outcome, output=note
+                    ),
+                )
+            result = report.Result(
+                file=str(path.relative_to(scratch)),
+                line=lines.start,
+                operator=spec.operator_name,
+                occurrence=spec.occurrence,
+                before=before,
+                after=after,
+                status=status,
+                tests=tests,
+                seconds=round(time.monotonic() - mutant_start, 2),
+                note=note,
+            )
+            run.results.append(result)
+            print(
+                f"[{chapter.key} {number}/{len(items)}] {status:10} {where}:{result.line} "
+                f"{spec.operator_name.removeprefix('core/')} ({tests} tests, {result.seconds} s)",
+                flush=True,
+            )
+    run.seconds = time.monotonic() - started
+    return run
+
+
+def outcome(code: int | None, limit: float) -> tuple[str, str]:
+    """A mutant's status from the exit code of its tests (None: stopped at the time limit)."""
+    if code is None:
+        return "timeout", f"stopped after {limit:.0f} s"
+    if code == 0:
+        return "survived", ""
+    if code in (4, 5):  # usage error, no test collected: the driver's fault, not a kill
+        return "error", f"pytest exit {code}"
+    return "killed", ""
+
+
+def parse_args(argv: Sequence[str] | None) -> tuple[list[chapters.Chapter], Options, bool]:
+    parser = argparse.ArgumentParser(prog="python -m shared.mutation", description=__doc__)
+    parser.add_argument("chapters", nargs="*", help="ch01 02 3 ... (default: every chapter)")
+    parser.add_argument("--work", type=Path, default=ROOT / ".nox" / "mutate" / "work")
+    parser.add_argument("--reports", type=Path, default=ROOT / "reports")
+    parser.add_argument("--timeout-factor", type=float, default=3.0, help="x the baseline (3)")
+    parser.add_argument("--timeout-extra", type=float, default=5.0, help="+ seconds (5)")
+    parser.add_argument("--whole-suite", action="store_true", help="every mutant: whole suite")
+    parser.add_argument("--limit", type=int, help="the first N mutants of each chapter only")
+    parser.add_argument("--strict", action="store_true", help="exit 1 on a survivor or error")
+    args = parser.parse_args(argv)
+    try:
+        chosen = [chapters.resolve(name) for name in args.chapters] or chapters.all_chapters()
+    except LookupError as exc:
+        parser.error(str(exc))
+    options = Options(
+        work=args.work.resolve(),
+        reports=args.reports.resolve(),
+        factor=args.timeout_factor,
+        extra=args.timeout_extra,
+        whole_suite=args.whole_suite,
+        limit=args.limit,
+    )
+    return chosen, options, args.strict
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    chosen, options, strict = parse_args(argv)
+    options.work.mkdir(parents=True, exist_ok=True)
+    scratch = options.work / "scratch"
+    make_scratch(ROOT, scratch)
+    runs: list[report.ChapterRun] = []
+    for chapter in chosen:
+        run = mutate_chapter(chapter, scratch, options)
+        runs.append(run)
+        written = report.write(options.reports, runs)  # after each chapter: progress is kept
+    for run in runs:
+        c = written["chapters"][run.chapter]
+        print(
+            f"{run.chapter}: {c['mutants']} mutants, {c['killed']} killed, {c['timed_out']} timed"
+            f" out, {c['survived']} survived, {c['equivalent']} equivalent, {c['errors']} errors,"
+            f" score {c['score']}, {c['seconds']} s"
+        )
+    print(f"survivors: {options.reports / 'mutation.md'}")
+    failed = any(written["chapters"][run.chapter]["failure"] for run in runs)
+    bad = any(written["chapters"][run.chapter]["survivors"] for run in runs)
+    return 1 if failed or (strict and bad) else 0
