@@ -128,7 +128,10 @@ def markdown(report: Mapping[str, Any]) -> str:
         if not c["survivors"]:
             continue
         lines += ["", f"## {name}: {len(c['survivors'])} survivors", ""]
-        lines += ["| file:line | operator | change | tests run | note |", "| --- | --- | --- | ---: | --- |"]
+        lines += [
+            "| file:line | operator | change | tests run | note |",
+            "| --- | --- | --- | ---: | --- |",
+        ]
         for s in c["survivors"]:
             operator = s["operator"].removeprefix("core/")
             change = f"{_code(s['before'])} → {_code(s['after'])}"
@@ -147,3 +150,14 @@ def write(folder: Path, runs: Iterable[ChapterRun]) -> dict[str, Any]:
     (folder / "mutation.json").write_text(text, encoding="utf-8")
     (folder / "mutation.md").write_text(markdown(report), encoding="utf-8")
     return report
+
+
+def outcome(code: int | None, limit: float) -> tuple[str, str]:
+    """A mutant's status from the exit code of its tests (None: stopped at the time limit)."""
+    if code is None:
+        return "timeout", f"stopped after {limit:.0f} s"
+    if code == 0:
+        return "survived", ""
+    if code in (4, 5):  # usage error, no test collected: the driver's fault, not a kill
+        return "error", f"pytest exit {code}"
+    return "killed", ""

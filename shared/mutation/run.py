@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import difflib
 import json
 import os
 import shutil
@@ -28,7 +27,6 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from cosmic_ray.commands.init import init as cosmic_ray_init
 from cosmic_ray.mutating import mutate_code, use_mutation
@@ -153,27 +151,11 @@ def coverage_map(chapter: chapters.Chapter, scratch: Path, work: Path) -> Covera
     return CoverageMap(contexts, durations, startup)
 
 
-def one_line_change(original: str, mutated: str) -> tuple[str, str]:
-    """The changed lines, stripped (several joined with `` ⏎ ``): before and after."""
-    old, new = original.splitlines(), mutated.splitlines()
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag != "equal":
-            return (
-                " ⏎ ".join(line.strip() for line in old[i1:i2]),
-                " ⏎ ".join(line.strip() for line in new[j1:j2]),
-            )
-    return "", ""
-
-
-def mutation_lines(spec: Any) -> range:
-    """The lines a cosmic-ray mutation spans (1-based; an end at column 0 ends the line before)."""
-    start, (end, end_col) = spec.start_pos[0], spec.end_pos
-    return range(start, max(start, end - 1 if end_col == 0 else end) + 1)
-
-
 def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -> report.ChapterRun:
     started = time.monotonic()
-    run = report.ChapterRun(chapter.key, ran_at=datetime.datetime.now().isoformat(timespec="seconds"))
+    run = report.ChapterRun(
+        chapter.key, ran_at=datetime.datetime.now().isoformat(timespec="seconds")
+    )
     folder = scratch / "chapters" / chapter.folder
     print(f"[{chapter.key}] coverage map of {folder.relative_to(scratch)}/tests", flush=True)
     cmap = coverage_map(chapter, scratch, options.work)
@@ -199,8 +181,8 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
             if mutated is None:  # cosmic-ray found nothing to mutate there after all
                 db.set_result(item.job_id, WorkResult(worker_outcome=WorkerOutcome.NO_TEST))
                 continue
-            before, after = one_line_change(source, mutated)
-            lines = mutation_lines(spec)
+            before, after = selection.one_line_change(source, mutated)
+            lines = selection.mutation_lines(spec.start_pos, spec.end_pos)
             where = str(path.relative_to(folder))
             why = equivalent.reason(
                 equivalent.Mutant(where, spec.operator_name, before, after), entries
@@ -237,7 +219,7 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
                     code = run_limited(
                         [sys.executable, *PYTEST, "-x", *targets], scratch, env, limit
                     )
-                status, note = outcome(code, limit)
+                status, note = report.outcome(code, limit)
                 if chosen.whole and chosen.why and status == "survived":
                     note = f"whole suite: {chosen.why}"
                 test_outcome = TestOutcome.SURVIVED if status == "survived" else TestOutcome.KILLED
@@ -269,17 +251,6 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
             )
     run.seconds = time.monotonic() - started
     return run
-
-
-def outcome(code: int | None, limit: float) -> tuple[str, str]:
-    """A mutant's status from the exit code of its tests (None: stopped at the time limit)."""
-    if code is None:
-        return "timeout", f"stopped after {limit:.0f} s"
-    if code == 0:
-        return "survived", ""
-    if code in (4, 5):  # usage error, no test collected: the driver's fault, not a kill
-        return "error", f"pytest exit {code}"
-    return "killed", ""
 
 
 def parse_args(argv: Sequence[str] | None) -> tuple[list[chapters.Chapter], Options, bool]:
@@ -314,6 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scratch = options.work / "scratch"
     make_scratch(ROOT, scratch)
     runs: list[report.ChapterRun] = []
+    written = report.merge(report.read(options.reports / "mutation.json"), runs)
     for chapter in chosen:
         run = mutate_chapter(chapter, scratch, options)
         runs.append(run)

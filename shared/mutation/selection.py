@@ -8,6 +8,7 @@ process of its own (a real uvicorn server a test starts), where no test can be n
 from __future__ import annotations
 
 import ast
+import difflib
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass
 
@@ -85,3 +86,23 @@ def time_limit(
         slowest = max(durations.values(), default=0.0)
         baseline = sum(durations.get(test, slowest) for test in selection.tests)
     return factor * (startup + baseline) + extra
+
+
+def one_line_change(original: str, mutated: str) -> tuple[str, str]:
+    """The changed lines, stripped (several joined with `` ⏎ ``): before and after."""
+    old, new = original.splitlines(), mutated.splitlines()
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, old, new, autojunk=False
+    ).get_opcodes():
+        if tag != "equal":
+            return (
+                " ⏎ ".join(line.strip() for line in old[i1:i2]),
+                " ⏎ ".join(line.strip() for line in new[j1:j2]),
+            )
+    return "", ""
+
+
+def mutation_lines(start_pos: tuple[int, int], end_pos: tuple[int, int]) -> range:
+    """The lines a cosmic-ray mutation spans (1-based; an end at column 0 ends the line before)."""
+    start, (end, end_col) = start_pos[0], end_pos
+    return range(start, max(start, end - 1 if end_col == 0 else end) + 1)
