@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import difflib
 import json
 import os
 import shutil
@@ -151,6 +152,12 @@ def coverage_map(chapter: chapters.Chapter, scratch: Path, work: Path) -> Covera
     return CoverageMap(contexts, durations, startup)
 
 
+def unified_diff(original: str, mutated: str, name: str) -> str:
+    """The mutant as a diff, for ``cr-report --show-diff`` on the session database."""
+    old, new = original.splitlines(), mutated.splitlines()
+    return "\n".join(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}", lineterm=""))
+
+
 def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -> report.ChapterRun:
     started = time.monotonic()
     run = report.ChapterRun(
@@ -182,6 +189,7 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
                 db.set_result(item.job_id, WorkResult(worker_outcome=WorkerOutcome.NO_TEST))
                 continue
             before, after = selection.one_line_change(source, mutated)
+            diff = unified_diff(source, mutated, str(path.relative_to(scratch)))
             lines = selection.mutation_lines(spec.start_pos, spec.end_pos)
             where = str(path.relative_to(folder))
             why = equivalent.reason(
@@ -198,7 +206,8 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
             if why is not None:
                 status, note, tests = "equivalent", why, 0
                 db.set_result(
-                    item.job_id, WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output=why)
+                    item.job_id,
+                    WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output=why, diff=diff),
                 )
             elif chosen.runs_nothing:
                 status, note = "survived", chosen.why
@@ -208,6 +217,7 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
                         worker_outcome=WorkerOutcome.NORMAL,
                         test_outcome=TestOutcome.SURVIVED,
                         output=chosen.why,
+                        diff=diff,
                     ),
                 )
             else:
@@ -228,7 +238,10 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
                 db.set_result(
                     item.job_id,
                     WorkResult(
-                        worker_outcome=WorkerOutcome.NORMAL, test_outcome=test_outcome, output=note
+                        worker_outcome=WorkerOutcome.NORMAL,
+                        test_outcome=test_outcome,
+                        output=note,
+                        diff=diff,
                     ),
                 )
             result = report.Result(
