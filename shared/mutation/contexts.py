@@ -5,10 +5,17 @@ Each test's setup, call and teardown are measured under the test's node id (cove
 ``dynamic_context = "test_function"`` this also names the app code that TestClient runs in its
 portal thread and the fixtures. With ``MUTATION_DURATIONS`` set, each test's seconds (its three
 phases) are written there as JSON when the session ends: the mutants' time limits.
+
+``MUTATION_PRELOAD`` names a module imported when the session starts, outside any test: the
+chapter's app. What its import runs (module level, and functions called at import) is then
+measured under no test, so a mutant there runs the whole suite rather than the one test that
+happened to import the app first.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import json
 import os
 from pathlib import Path
@@ -17,6 +24,7 @@ import coverage
 import pytest
 
 DURATIONS_ENV = "MUTATION_DURATIONS"
+PRELOAD_ENV = "MUTATION_PRELOAD"
 
 _durations: dict[str, float] = {}
 
@@ -25,6 +33,13 @@ def _switch(context: str) -> None:
     current = coverage.Coverage.current()
     if current is not None:
         current.switch_context(context)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    module = os.environ.get(PRELOAD_ENV)
+    if module:
+        with contextlib.suppress(Exception):  # the suite itself reports a broken app
+            importlib.import_module(module)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -28,6 +28,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cosmic_ray.commands.init import init as cosmic_ray_init
 from cosmic_ray.mutating import mutate_code, use_mutation
@@ -38,7 +39,7 @@ from coverage import CoverageData
 
 from shared.grading import chapters
 from shared.mutation import equivalent, report, selection
-from shared.mutation.contexts import DURATIONS_ENV
+from shared.mutation.contexts import DURATIONS_ENV, PRELOAD_ENV
 
 ROOT = chapters.REPO_ROOT
 PYTEST = ["-m", "pytest", "-p", "no:cacheprovider", "-n", "0", "-q"]
@@ -52,6 +53,7 @@ class Options:
     extra: float
     whole_suite: bool
     limit: int | None
+    confirm: bool
 
 
 def make_scratch(source: Path, scratch: Path) -> None:
@@ -128,7 +130,7 @@ def coverage_map(chapter: chapters.Chapter, scratch: Path, work: Path) -> Covera
     rc.write_text(COVERAGE_RC.format(source=json.dumps(str(app)), data=json.dumps(str(data))))
     durations_file = work / f"{chapter.key}-durations.json"
     log = work / f"{chapter.key}-map.log"
-    env = environment(scratch, **{DURATIONS_ENV: str(durations_file)})
+    env = environment(scratch, **{DURATIONS_ENV: str(durations_file), PRELOAD_ENV: chapter.module})
     command = [sys.executable, "-m", "coverage", "run", f"--rcfile={rc}", *PYTEST]
     command += ["-p", "shared.mutation.contexts", str(tests)]
     start = time.monotonic()
@@ -158,6 +160,46 @@ def unified_diff(original: str, mutated: str, name: str) -> str:
     return "\n".join(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}", lineterm=""))
 
 
+def run_mutant(
+    spec: Any,
+    operator: Any,
+    chosen: selection.Selection,
+    cmap: CoverageMap,
+    scratch: Path,
+    options: Options,
+) -> tuple[str, str, int]:
+    """Apply the mutation on disk (cosmic-ray's ``use_mutation``), run the chosen tests, restore.
+
+    Status, note and how many tests ran. The selection only saves time: a mutant that survives
+    its selected tests runs against the whole suite too (``options.confirm``), which may catch
+    it through what the map cannot see (a value cached by the first test that computed it).
+    """
+    path = Path(spec.module_path)
+    parts = path.relative_to(scratch).parts  # chapters, the chapter's folder, app, ...
+    suite = str(scratch.joinpath(*parts[:2], "tests"))
+    env = environment(scratch)
+    attempts = [chosen]
+    if not chosen.whole and options.confirm:
+        attempts.append(selection.Selection(whole=True))
+    status, note, tests = "survived", "", 0
+    for attempt in attempts:
+        limit = selection.time_limit(
+            attempt, cmap.durations, cmap.startup, options.factor, options.extra
+        )
+        targets = [suite] if attempt.whole else list(attempt.tests)
+        with use_mutation(path, operator, spec.occurrence):
+            code = run_limited([sys.executable, *PYTEST, "-x", *targets], scratch, env, limit)
+        status, note = report.outcome(code, limit)
+        tests = len(cmap.durations) if attempt.whole else len(attempt.tests)
+        if status != "survived":
+            if attempt is not chosen:
+                note = f"{status} by the whole suite only, not by the tests that run its line"
+            break
+    if status == "survived" and chosen.whole:
+        note = f"whole suite: {chosen.why}" if chosen.why else "whole suite"
+    return status, note, tests
+
+
 def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -> report.ChapterRun:
     started = time.monotonic()
     run = report.ChapterRun(
@@ -175,7 +217,6 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
     modules = sorted((folder / "app").rglob("*.py"))
     sessions = options.work / "sessions"
     sessions.mkdir(parents=True, exist_ok=True)
-    env = environment(scratch)
     with use_db(str(sessions / f"{chapter.key}.sqlite"), WorkDB.Mode.create) as db:
         cosmic_ray_init(modules, db, {})
         items = list(db.pending_work_items)[: options.limit]
@@ -221,17 +262,7 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
                     ),
                 )
             else:
-                limit = selection.time_limit(
-                    chosen, cmap.durations, cmap.startup, options.factor, options.extra
-                )
-                targets = [str(folder / "tests")] if chosen.whole else list(chosen.tests)
-                with use_mutation(path, operator, spec.occurrence):
-                    code = run_limited(
-                        [sys.executable, *PYTEST, "-x", *targets], scratch, env, limit
-                    )
-                status, note = report.outcome(code, limit)
-                if chosen.whole and chosen.why and status == "survived":
-                    note = f"whole suite: {chosen.why}"
+                status, note, tests = run_mutant(spec, operator, chosen, cmap, scratch, options)
                 test_outcome = TestOutcome.SURVIVED if status == "survived" else TestOutcome.KILLED
                 if status == "error":
                     test_outcome = TestOutcome.INCOMPETENT
@@ -275,6 +306,12 @@ def parse_args(argv: Sequence[str] | None) -> tuple[list[chapters.Chapter], Opti
     parser.add_argument("--timeout-extra", type=float, default=5.0, help="+ seconds (5)")
     parser.add_argument("--whole-suite", action="store_true", help="every mutant: whole suite")
     parser.add_argument("--limit", type=int, help="the first N mutants of each chapter only")
+    parser.add_argument(
+        "--no-confirm",
+        dest="confirm",
+        action="store_false",
+        help="a survivor of its selected tests is not run against the whole suite",
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 on a survivor or error")
     args = parser.parse_args(argv)
     try:
@@ -288,6 +325,7 @@ def parse_args(argv: Sequence[str] | None) -> tuple[list[chapters.Chapter], Opti
         extra=args.timeout_extra,
         whole_suite=args.whole_suite,
         limit=args.limit,
+        confirm=args.confirm,
     )
     return chosen, options, args.strict
 

@@ -336,3 +336,18 @@ def test_outcome_of_an_exit_code(code: int, status: str) -> None:
 
 def test_outcome_of_a_time_limit() -> None:
     assert report.outcome(None, 12.4) == ("timeout", "stopped after 12 s")
+
+
+@pytest.mark.parametrize("preload", ["preloaded_probe", "broken_probe", ""])
+def test_plugin_imports_the_app_before_any_test(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, preload: str
+) -> None:
+    pytester.syspathinsert()
+    pytester.makepyfile(preloaded_probe="VALUE = 1\n", broken_probe="raise RuntimeError('x')\n")
+    pytester.makepyfile(
+        test_probe=f"import sys\n\ndef test_p():\n    assert {preload == 'preloaded_probe'} is "
+        "('preloaded_probe' in sys.modules)\n"
+    )
+    monkeypatch.setenv("MUTATION_PRELOAD", preload)
+    monkeypatch.delenv("MUTATION_DURATIONS", raising=False)
+    pytester.runpytest_inprocess("-p", "shared.mutation.contexts").assert_outcomes(passed=1)
