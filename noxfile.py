@@ -425,7 +425,8 @@ def mutate(session: nox.Session) -> None:
     Runs in a scratch copy of the checkout (.nox/mutate/scratch: cosmic-ray rewrites modules in
     place); each mutant runs only the tests that execute its line (a coverage map per test).
     Writes reports/mutation.json and reports/mutation.md (the survivors). Reviewed equivalent
-    mutants: shared/mutation/equivalent/chNN.toml. Options: python -m shared.mutation --help.
+    mutants: shared/mutation/equivalent/chNN.toml. Options (-- --help): --jobs N mutants at a
+    time, --strict (fail on a survivor), --whole-suite, --limit N, --reports DIR.
     """
     install(session, "mutate")
     work = Path(session.virtualenv.location) / "work"  # the scratch copy, coverage, sessions

@@ -8,7 +8,10 @@ For each chapter, in a scratch copy of the checkout (cosmic-ray rewrites modules
    database (``<work>/sessions/chNN.sqlite``: ``cr-report`` reads it);
 3. each mutant: reviewed equivalent (``equivalent``), or applied on disk with cosmic-ray's
    ``use_mutation`` and run against the selected tests (``selection``) without coverage, with a
-   time limit from their baseline; its result goes back to the session database.
+   time limit from their baseline; its result goes back to the session database. A survivor
+   of its selected tests runs the whole suite before it counts (``--no-confirm``: not).
+
+``--jobs N`` runs N mutants at a time, each in a scratch copy of its own.
 
 ``python -m shared.mutation --help`` for the options (``nox -s mutate -- --help``).
 """
@@ -16,10 +19,13 @@ For each chapter, in a scratch copy of the checkout (cosmic-ray rewrites modules
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
+import dataclasses
 import datetime
 import difflib
 import json
 import os
+import queue
 import shutil
 import signal
 import subprocess
@@ -54,6 +60,7 @@ class Options:
     whole_suite: bool
     limit: int | None
     confirm: bool
+    jobs: int
 
 
 def make_scratch(source: Path, scratch: Path) -> None:
@@ -162,6 +169,7 @@ def unified_diff(original: str, mutated: str, name: str) -> str:
 
 def run_mutant(
     spec: Any,
+    path: Path,
     operator: Any,
     chosen: selection.Selection,
     cmap: CoverageMap,
@@ -174,7 +182,6 @@ def run_mutant(
     its selected tests runs against the whole suite too (``options.confirm``), which may catch
     it through what the map cannot see (a value cached by the first test that computed it).
     """
-    path = Path(spec.module_path)
     parts = path.relative_to(scratch).parts  # chapters, the chapter's folder, app, ...
     suite = str(scratch.joinpath(*parts[:2], "tests"))
     env = environment(scratch)
@@ -200,11 +207,33 @@ def run_mutant(
     return status, note, tests
 
 
-def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -> report.ChapterRun:
+@dataclass(frozen=True)
+class Pending:
+    """A mutant to run: its work item, what the report says of it, the tests chosen."""
+
+    job_id: str
+    spec: Any
+    result: report.Result  # status and figures still to be filled in
+    chosen: selection.Selection
+    diff: str
+
+
+def outcome_of(status: str) -> Any:
+    """cosmic-ray's test outcome for one of our statuses."""
+    if status == "error":
+        return TestOutcome.INCOMPETENT
+    return TestOutcome.SURVIVED if status == "survived" else TestOutcome.KILLED
+
+
+def mutate_chapter(
+    chapter: chapters.Chapter, scratches: Sequence[Path], options: Options
+) -> report.ChapterRun:
+    """One chapter: its coverage map (in the first scratch copy), then its mutants, as many at
+    once as there are scratch copies (each applies its mutant in a copy of its own)."""
     started = time.monotonic()
-    run = report.ChapterRun(
-        chapter.key, ran_at=datetime.datetime.now().isoformat(timespec="seconds")
-    )
+    stamp = datetime.datetime.now().isoformat(timespec="seconds")
+    run = report.ChapterRun(chapter.key, ran_at=stamp)
+    scratch = scratches[0]
     folder = scratch / "chapters" / chapter.folder
     print(f"[{chapter.key}] coverage map of {folder.relative_to(scratch)}/tests", flush=True)
     cmap = coverage_map(chapter, scratch, options.work)
@@ -220,7 +249,8 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
     with use_db(str(sessions / f"{chapter.key}.sqlite"), WorkDB.Mode.create) as db:
         cosmic_ray_init(modules, db, {})
         items = list(db.pending_work_items)[: options.limit]
-        for number, item in enumerate(items, 1):
+        pending: list[Pending] = []
+        for item in items:
             spec = item.mutations[0]
             path = Path(spec.module_path)
             operator = get_operator(spec.operator_name)(**spec.operator_args)
@@ -232,49 +262,19 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
             before, after = selection.one_line_change(source, mutated)
             diff = unified_diff(source, mutated, str(path.relative_to(scratch)))
             lines = selection.mutation_lines(spec.start_pos, spec.end_pos)
-            where = str(path.relative_to(folder))
-            why = equivalent.reason(
-                equivalent.Mutant(where, spec.operator_name, before, after), entries
+            mutant = equivalent.Mutant(
+                str(path.relative_to(folder)), spec.operator_name, before, after
             )
-            runtime = selection.runtime_lines(source)
+            why = equivalent.reason(mutant, entries)
             chosen = (
                 selection.Selection(whole=True, why="--whole-suite")
                 if options.whole_suite
-                else selection.select(lines, runtime, cmap.contexts.get(str(path.resolve()), {}))
+                else selection.select(
+                    lines,
+                    selection.runtime_lines(source),
+                    cmap.contexts.get(str(path.resolve()), {}),
+                )
             )
-            tests = len(cmap.durations) if chosen.whole else len(chosen.tests)
-            mutant_start = time.monotonic()
-            if why is not None:
-                status, note, tests = "equivalent", why, 0
-                db.set_result(
-                    item.job_id,
-                    WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output=why, diff=diff),
-                )
-            elif chosen.runs_nothing:
-                status, note = "survived", chosen.why
-                db.set_result(
-                    item.job_id,
-                    WorkResult(
-                        worker_outcome=WorkerOutcome.NORMAL,
-                        test_outcome=TestOutcome.SURVIVED,
-                        output=chosen.why,
-                        diff=diff,
-                    ),
-                )
-            else:
-                status, note, tests = run_mutant(spec, operator, chosen, cmap, scratch, options)
-                test_outcome = TestOutcome.SURVIVED if status == "survived" else TestOutcome.KILLED
-                if status == "error":
-                    test_outcome = TestOutcome.INCOMPETENT
-                db.set_result(
-                    item.job_id,
-                    WorkResult(
-                        worker_outcome=WorkerOutcome.NORMAL,
-                        test_outcome=test_outcome,
-                        output=note,
-                        diff=diff,
-                    ),
-                )
             result = report.Result(
                 file=str(path.relative_to(scratch)),
                 line=lines.start,
@@ -282,17 +282,75 @@ def mutate_chapter(chapter: chapters.Chapter, scratch: Path, options: Options) -
                 occurrence=spec.occurrence,
                 before=before,
                 after=after,
-                status=status,
-                tests=tests,
-                seconds=round(time.monotonic() - mutant_start, 2),
-                note=note,
+                status="equivalent" if why is not None else "survived",
+                note=why if why is not None else chosen.why,
             )
-            run.results.append(result)
-            print(
-                f"[{chapter.key} {number}/{len(items)}] {status:10} {where}:{result.line} "
-                f"{spec.operator_name.removeprefix('core/')} ({tests} tests, {result.seconds} s)",
-                flush=True,
+            if why is not None:
+                db.set_result(
+                    item.job_id,
+                    WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output=why, diff=diff),
+                )
+                run.results.append(result)
+            elif chosen.runs_nothing:
+                survived = WorkResult(
+                    worker_outcome=WorkerOutcome.NORMAL,
+                    test_outcome=TestOutcome.SURVIVED,
+                    output=chosen.why,
+                    diff=diff,
+                )
+                db.set_result(item.job_id, survived)
+                run.results.append(result)
+            else:
+                pending.append(Pending(item.job_id, spec, result, chosen, diff))
+        done = len(items) - len(pending)
+        print(
+            f"[{chapter.key}] {len(items)} mutants: {done} without a run (equivalent, no test"
+            f" executes them), {len(pending)} to run, {len(scratches)} at a time",
+            flush=True,
+        )
+        free: queue.Queue[Path] = queue.Queue()
+        for copy in scratches:
+            free.put(copy)
+
+        def work(job: Pending) -> report.Result:
+            copy = free.get()
+            try:
+                path = copy / Path(job.spec.module_path).relative_to(scratch)
+                operator = get_operator(job.spec.operator_name)(**job.spec.operator_args)
+                start = time.monotonic()
+                status, note, tests = run_mutant(
+                    job.spec, path, operator, job.chosen, cmap, copy, options
+                )
+                seconds = round(time.monotonic() - start, 2)
+            finally:
+                free.put(copy)
+            return dataclasses.replace(
+                job.result, status=status, note=note, tests=tests, seconds=seconds
             )
+
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(scratches)) as pool:
+            futures = {pool.submit(work, job): job for job in pending}
+            for future in concurrent.futures.as_completed(futures):
+                job, result = futures[future], future.result()
+                db.set_result(
+                    job.job_id,
+                    WorkResult(
+                        worker_outcome=WorkerOutcome.NORMAL,
+                        test_outcome=outcome_of(result.status),
+                        output=result.note,
+                        diff=job.diff,
+                    ),
+                )
+                run.results.append(result)
+                done += 1
+                where = Path(result.file).relative_to(folder.relative_to(scratch))
+                print(
+                    f"[{chapter.key} {done}/{len(items)}] {result.status:10} {where}:{result.line}"
+                    f" {result.operator.removeprefix('core/')} ({result.tests} tests,"
+                    f" {result.seconds} s)",
+                    flush=True,
+                )
+    run.results.sort(key=lambda r: (r.file, r.line, r.operator, r.occurrence))
     run.seconds = time.monotonic() - started
     return run
 
@@ -306,6 +364,9 @@ def parse_args(argv: Sequence[str] | None) -> tuple[list[chapters.Chapter], Opti
     parser.add_argument("--timeout-extra", type=float, default=5.0, help="+ seconds (5)")
     parser.add_argument("--whole-suite", action="store_true", help="every mutant: whole suite")
     parser.add_argument("--limit", type=int, help="the first N mutants of each chapter only")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="mutants at a time, each in its own scratch copy (1)"
+    )
     parser.add_argument(
         "--no-confirm",
         dest="confirm",
@@ -326,6 +387,7 @@ def parse_args(argv: Sequence[str] | None) -> tuple[list[chapters.Chapter], Opti
         whole_suite=args.whole_suite,
         limit=args.limit,
         confirm=args.confirm,
+        jobs=max(1, args.jobs),
     )
     return chosen, options, args.strict
 
@@ -333,12 +395,16 @@ def parse_args(argv: Sequence[str] | None) -> tuple[list[chapters.Chapter], Opti
 def main(argv: Sequence[str] | None = None) -> int:
     chosen, options, strict = parse_args(argv)
     options.work.mkdir(parents=True, exist_ok=True)
-    scratch = options.work / "scratch"
-    make_scratch(ROOT, scratch)
+    scratches = [
+        options.work / "scratch",
+        *(options.work / f"scratch-{n}" for n in range(1, options.jobs)),
+    ]
+    for scratch in scratches:
+        make_scratch(ROOT, scratch)
     runs: list[report.ChapterRun] = []
     written = report.merge(report.read(options.reports / "mutation.json"), runs)
     for chapter in chosen:
-        run = mutate_chapter(chapter, scratch, options)
+        run = mutate_chapter(chapter, scratches, options)
         runs.append(run)
         written = report.write(options.reports, runs)  # after each chapter: progress is kept
     for run in runs:
