@@ -3,7 +3,8 @@
 
 Every chapter by default (heavy: tens of minutes); some with MUTATION_CHAPTERS="ch01 ch02".
 MUTATION_WHOLE_SUITE=1 runs every mutant against the whole suite too, for the speed-up of the
-per-test selection. The reports go to a temporary folder, not reports/.
+per-test selection. MUTATION_JOBS=N: N mutants at a time (--jobs). The reports go to a
+temporary folder, not reports/.
 
     MUTATION_CHAPTERS="ch01 ch02" nox -s bench -- bench/bench_mutation.py
 """
@@ -19,7 +20,9 @@ from timing import machine, print_table, run_timed
 
 
 def mutate(chapters: list[str], reports: Path, *extra: str) -> dict:
-    command = ["nox", "-s", "mutate", "--", *chapters, "--reports", str(reports), *extra]
+    jobs = os.environ.get("MUTATION_JOBS", "1")
+    command = ["nox", "-s", "mutate", "--", *chapters, "--reports", str(reports), "--jobs", jobs]
+    command += extra
     wall = run_timed(command)
     report = json.loads((reports / "mutation.json").read_text(encoding="utf-8"))
     report["wall"] = wall
