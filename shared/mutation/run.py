@@ -399,8 +399,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         options.work / "scratch",
         *(options.work / f"scratch-{n}" for n in range(1, options.jobs)),
     ]
+    start = time.monotonic()
     for scratch in scratches:
         make_scratch(ROOT, scratch)
+    print(f"scratch copies: {len(scratches)} in {time.monotonic() - start:.1f} s", flush=True)
     runs: list[report.ChapterRun] = []
     written = report.merge(report.read(options.reports / "mutation.json"), runs)
     for chapter in chosen:
