@@ -437,3 +437,19 @@ def lint(session: nox.Session) -> None:
         external=True,
     )
     session.run("zizmor", "--offline", *workflows)
+
+
+@nox.session
+def mutate(session: nox.Session) -> None:
+    """Mutation testing: cosmic-ray mutates each chapter's app, the chapter's graded tests must
+    kill every mutant (nox -s mutate -- ch01 ch02 for some chapters; all by default).
+
+    Runs in a scratch copy of the checkout (.nox/mutate/scratch: cosmic-ray rewrites modules in
+    place); each mutant runs only the tests that execute its line (a coverage map per test).
+    Writes reports/mutation.json and reports/mutation.md (the survivors). Reviewed equivalent
+    mutants: shared/mutation/equivalent/chNN.toml. Options (-- --help): --jobs N mutants at a
+    time, --strict (fail on a survivor), --whole-suite, --limit N, --reports DIR.
+    """
+    install(session, "mutate")
+    work = Path(session.virtualenv.location) / "work"  # the scratch copy, coverage, sessions
+    session.run("python", "-m", "shared.mutation", "--work", str(work), *session.posargs)
