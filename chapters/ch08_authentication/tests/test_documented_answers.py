@@ -63,7 +63,7 @@ def test_a_taken_username_is_a_documented_409(
 def test_a_body_that_is_not_utf8_is_a_documented_400(
     client: TestClient, stored_users: Callable[[int], None]
 ) -> None:
-    """UTF-8이 아닌 가입 본문은 `detail`이 있는 400이고 `/openapi.json`에 적혀 있으며, 저장되지 않는다."""
+    """UTF-8이 아닌 본문은 400(`detail` 포함)이고 `/openapi.json`에 적혀 있으며, 저장되지 않는다."""
     response = client.post(
         "/users",
         content=b'{"username": "\xff\xfe", "password": "correct-horse-battery"}',
