@@ -31,6 +31,8 @@ MISTAKES = [
     mistake(
         "check_then_insert",
         "아이디가 비었는지 먼저 확인하고 저장함 (`IntegrityError`를 잡지 않음)",
+        "    user = User(username=new_user.username, hashed_password=password_hash.hash("
+        'new_user.password), role="user")\n'
         "    db.add(user)\n"
         "    try:\n"
         "        db.commit()\n"
@@ -45,6 +47,8 @@ MISTAKES = [
         "            status_code=status.HTTP_409_CONFLICT,\n"
         '            detail="이미 있는 아이디입니다 (Username already registered)",\n'
         "        )\n"
+        "    user = User(username=new_user.username, hashed_password=password_hash.hash("
+        'new_user.password), role="user")\n'
         "    db.add(user)\n"
         "    db.commit()\n",
         "test_server.py::test_simultaneous_registrations_of_one_name_give_one_201_and_409s",
@@ -78,6 +82,8 @@ MISTAKES = [
         "test_tokens.py::test_token_signed_with_another_key_is_401",
         "test_tokens.py::test_unsigned_token_is_401",
         "test_tokens.py::test_expired_token_is_401",
+        # a restarted server's new random key does not reject the old token either
+        "test_server.py::test_without_secret_key_tokens_die_with_the_process",
     ),
     mistake(
         "exp_not_required",
