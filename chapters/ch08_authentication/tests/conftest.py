@@ -27,6 +27,18 @@ from .support import (
 
 solution, app = chapter_fixtures(__name__)
 
+HERE = Path(__file__).parent
+# The README asks for a logged warning when SECRET_KEY is missing and forbids nothing more: a
+# solution that also calls ``warnings.warn`` is not wrong (pytest would make it an error).
+SECRET_KEY_WARNING = pytest.mark.filterwarnings("ignore:(?s).*SECRET_KEY")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """이 챕터의 테스트는 `SECRET_KEY`에 대한 풀이의 `warnings.warn`을 오류로 보지 않습니다."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(SECRET_KEY_WARNING)
+
 
 @pytest.fixture(autouse=True)
 def cheap_hashing() -> Iterator[None]:
@@ -138,11 +150,14 @@ def name() -> Callable[..., str]:
 
 @pytest.fixture
 def register(client: TestClient) -> Callable[..., dict]:
-    """``register(name("alice"))`` -> API가 답한 새 사용자(201인지 확인)."""
+    """``register(name("alice"))`` -> API가 답한 새 사용자(200이나 201인지 확인).
+
+    The 201 itself is graded by ``test_users.py`` alone: a create answering 200 costs that
+    test, not every test that needs a user."""
 
     def register_user(username: str, password: str = PASSWORD) -> dict:
         response = client.post("/users", json={"username": username, "password": password})
-        assert response.status_code == 201, response.text
+        assert response.status_code in (200, 201), response.text
         return response.json()
 
     return register_user

@@ -2,6 +2,7 @@
 
 import time
 
+import httpx
 import jwt
 
 from shared.testing import Solution
@@ -11,6 +12,12 @@ TEST_SECRET_KEY = "test-only-secret-key-0123456789-abcdefghij"
 OTHER_SECRET_KEY = "somebody-elses-secret-key-9876543210-zyxw"
 TEST_EXPIRE_MINUTES = 15
 PASSWORD = "correct-horse-battery"
+
+
+def readable_detail(response: httpx.Response) -> bool:
+    """The answer's ``detail`` is a non-empty string (the README: a readable string)."""
+    detail = response.json().get("detail")
+    return isinstance(detail, str) and bool(detail.strip())
 
 
 def bearer(token: str) -> dict[str, str]:

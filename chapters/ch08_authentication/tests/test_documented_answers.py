@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 
-from .support import PASSWORD, bearer
+from .support import PASSWORD, bearer, readable_detail
 
 
 def documented(client: TestClient, method: str, path: str) -> set[str]:
@@ -63,12 +63,13 @@ def test_a_taken_username_is_a_documented_409(
 def test_a_body_that_is_not_utf8_is_a_documented_400(
     client: TestClient, stored_users: Callable[[int], None]
 ) -> None:
-    """UTF-8이 아닌 가입 본문은 400이고 `/openapi.json`에 적혀 있으며, 저장되지 않는다."""
+    """UTF-8이 아닌 본문은 400(`detail` 포함)이고 `/openapi.json`에 적혀 있으며, 저장되지 않는다."""
     response = client.post(
         "/users",
         content=b'{"username": "\xff\xfe", "password": "correct-horse-battery"}',
         headers={"Content-Type": "application/json"},
     )
     assert response.status_code == 400
+    assert readable_detail(response)
     assert "400" in documented(client, "post", "/users")
     stored_users(0)

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 from fastapi.testclient import TestClient
 
-from .support import PASSWORD, bearer
+from .support import PASSWORD, bearer, readable_detail
 
 ADMIN_PATHS = ["/admin", "/admin/users"]
 
@@ -46,7 +46,7 @@ def test_a_regular_user_gets_403(
     for path in ADMIN_PATHS:
         response = client.get(path, headers=bearer(login(name())))
         assert response.status_code == 403, path
-        assert response.json()["detail"], path
+        assert readable_detail(response), path
 
 
 @pytest.mark.points(2)
@@ -57,7 +57,7 @@ def test_registration_cannot_ask_for_the_admin_role(
     response = client.post(
         "/users", json={"username": name("eve"), "password": PASSWORD, "role": "admin"}
     )
-    if response.status_code == 201:  # extra fields ignored...
+    if response.status_code in (200, 201):  # extra fields ignored...
         assert response.json()["role"] == "user"
         assert client.get("/admin", headers=bearer(login(name("eve")))).status_code == 403
     else:  # ...or refused

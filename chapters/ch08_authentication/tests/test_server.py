@@ -11,7 +11,7 @@ import pytest
 from shared.testing import Solution, post_at_once
 
 from .live import log_in, me, register_and_login, serve, sql_logging
-from .support import PASSWORD, TEST_SECRET_KEY, bearer
+from .support import PASSWORD, TEST_SECRET_KEY, bearer, readable_detail
 
 RACERS = 8  # requests sent at the same moment
 
@@ -46,7 +46,7 @@ def test_first_admin_from_the_environment_reaches_the_admin_routes(
 def test_simultaneous_registrations_of_one_name_give_one_201_and_409s(
     solution: Solution, tmp_path: Path
 ) -> None:
-    """같은 아이디로 동시에 보낸 가입 8개는 201 하나와 409 일곱이고, 5xx는 없다.
+    """같은 아이디로 동시에 보낸 가입 8개는 성공 하나와 409 일곱이고, 5xx는 없다.
 
     The burst is also the database's first use. The losers get the chapter's usual 409 (the
     same ``detail`` as a duplicate sent later); the winner's password logs in, a loser's not."""
@@ -56,16 +56,17 @@ def test_simultaneous_registrations_of_one_name_give_one_201_and_409s(
     bodies = [{"username": username, "password": p} for p in passwords]
     with serve(solution, tmp_path, "server.log", **env) as (server, client):
         answers = post_at_once(server, "/users", bodies)
-        codes = [answer.status_code for answer in answers]
-        assert sorted(codes) == [201] + [409] * (RACERS - 1), (codes, server.output[-4000:])
+        # A create answering 200 is test_users.py's to grade: here one success, seven 409s.
+        codes = [200 if answer.status_code == 201 else answer.status_code for answer in answers]
+        assert sorted(codes) == [200] + [409] * (RACERS - 1), (codes, server.output[-4000:])
 
         later = client.post("/users", json=bodies[0])
         assert later.status_code == 409
-        assert username in later.json()["detail"]
+        assert readable_detail(later)
         losers = [answer for answer in answers if answer.status_code == 409]
         assert all(answer.json() == later.json() for answer in losers)
 
-        winner, loser = codes.index(201), codes.index(409)
+        winner, loser = codes.index(200), codes.index(409)
         for password, expected in ((passwords[winner], 200), (passwords[loser], 401)):
             form = {"username": username, "password": password}
             response = client.post("/login", data=form)
@@ -94,7 +95,7 @@ def test_logs_show_no_password_hash_or_token(solution: Solution, tmp_path: Path)
         answers = post_at_once(
             server, "/users", [{"username": username, "password": p} for p in passwords]
         )
-        winner = [a.status_code for a in answers].index(201)
+        winner = [a.status_code in (200, 201) for a in answers].index(True)
         # A duplicate sent alone: the database refuses its INSERT.
         client.post("/users", json={"username": username, "password": passwords[0]})
         login = client.post("/login", data={"username": username, "password": passwords[winner]})

