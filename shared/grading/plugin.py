@@ -144,6 +144,28 @@ def place_in_file(item: pytest.Item) -> tuple[tuple[str, ...], int, tuple[int, .
     return item.path.parts, item.location[1] or 0, indices
 
 
+def time_limit(item: pytest.Item) -> float:
+    """The test's own time limit (``@pytest.mark.timeout(n)``), 0 when it has none."""
+    marker = item.get_closest_marker("timeout")
+    try:
+        return float(marker.args[0]) if marker and marker.args else 0.0
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def long_files_first(items: list[pytest.Item]) -> None:
+    """Files by their longest time limit, longest first, each file's tests kept together and
+    in their order. A test marked with a long limit starts real processes (uvicorn, Redis,
+    workers, a whole suite): ``--dist loadfile`` without xdist's reorder (pyproject) hands those
+    files out first, and the many short in-process files fill the workers up after them."""
+    longest: dict[str, float] = {}
+    for item in items:
+        longest[item.nodeid.split("::")[0]] = max(
+            longest.get(item.nodeid.split("::")[0], 0.0), time_limit(item)
+        )
+    items.sort(key=lambda item: -longest[item.nodeid.split("::")[0]])  # stable
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # The feedback lists tests as they are written, whatever order they run in (shuffled by
@@ -154,6 +176,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         item.user_properties.append((POINTS_KEY, points_of(item)))
         item.user_properties.append((DESCRIPTION_KEY, description_of(getattr(item, "obj", None))))
         item.user_properties.append((ORDER_KEY, orders[index]))
+    long_files_first(items)
 
 
 @pytest.hookimpl(tryfirst=True)
