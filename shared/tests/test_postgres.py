@@ -19,6 +19,7 @@ from chapters.ch10_background_tasks_and_testing.tests.live import (
     deployment,
     new_address,
     request_notification,
+    started_together,
     wait_until_sent,
 )
 from shared.testing import (
@@ -125,14 +126,15 @@ def test_ch10_mail_is_sent_once_after_a_crash_on_postgresql(
     interrupted = new_address()
     with (
         deployment(backend, solution, tmp_path, smtp, database_url=database_url) as deployed,
-        deployed.workers(),
+        # The worker (celery) lives through both web processes; it starts with the first.
+        started_together(*deployed.workers(), deployed.web("first")) as processes,
     ):
-        with deployed.web("first") as first:
-            assert wait_until_sent(first, request_notification(first, new_address()))
-            smtp.delay = 120  # the next mail stalls at the SMTP server
-            interrupted_id = request_notification(first, interrupted)
-            smtp.wait_for_in_flight(1, timeout=DEADLINE)
-            first.kill()
+        first = processes[-1]
+        assert wait_until_sent(first, request_notification(first, new_address()))
+        smtp.delay = 120  # the next mail stalls at the SMTP server
+        interrupted_id = request_notification(first, interrupted)
+        smtp.wait_for_in_flight(1, timeout=DEADLINE)
+        first.kill()
         smtp.delay = 0
         with deployed.web("second") as second:
             smtp.wait_for_messages(1, to=interrupted, timeout=DEADLINE)
@@ -150,9 +152,11 @@ def test_ch10_celery_workers_share_one_postgresql(
     addresses = [new_address() for _ in range(40)]
     with (
         deployment("celery", solution, tmp_path, smtp, database_url=database_url) as deployed,
-        deployed.worker("one") as one,
-        deployed.worker("two") as two,
-        deployed.web() as web,
+        started_together(deployed.worker("one"), deployed.worker("two"), deployed.web()) as (
+            one,
+            two,
+            web,
+        ),
     ):
         smtp.delay = 0.2  # deliveries overlap: more in flight than one worker's threads
         ids = [request_notification(web, address) for address in addresses]
@@ -176,9 +180,8 @@ def test_ch10_processes_recovering_the_same_rows_send_each_once(
     solution = load_solution(pytestconfig, "ch10")
     addresses = [new_address() for _ in range(20)]
     with deployment("background", solution, tmp_path, smtp, database_url=database_url) as deployed:
-        with deployed.web("seed"):  # makes the tables
-            pass
         engine = create_engine(database_url)
+        solution.Base.metadata.create_all(engine)  # the tables the app's lifespan would make
         try:
             notifications = solution.Base.metadata.tables["notifications"]
             with engine.begin() as connection:
@@ -188,7 +191,7 @@ def test_ch10_processes_recovering_the_same_rows_send_each_once(
                 )
             with engine.connect() as holder:
                 holder.execute(text("LOCK TABLE notifications IN EXCLUSIVE MODE"))
-                with deployed.web("a"), deployed.web("b"), deployed.web("c"):
+                with started_together(deployed.web("a"), deployed.web("b"), deployed.web("c")):
 
                     def claims_waiting() -> bool:
                         waiting = holder.execute(
