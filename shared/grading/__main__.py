@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import feedback
 from .outputs import grades_data, gradescope_data, write_json
 from .report import Table, build_table, coverage_percent, include_of, key_of
-from .results import INFRA, load, score
+from .results import INFRA, load, score, tier_scores
 
 if TYPE_CHECKING:
     from coverage import Coverage
@@ -190,10 +190,11 @@ def main(argv: list[str] | None = None) -> int:
         if (total or 0) < total_min:
             problems.append(f"total coverage is {total or 0:.1f}%, under {total_min:g}%")
 
-    table = build_table(groups, coverage, total, run.titles)
+    tiers = tier_scores(run.results)
+    table = build_table(groups, coverage, total, run.titles, tiers)
     write_json(
         args.reports / "grades.json",
-        grades_data(groups, run.titles, coverage, total, run.solutions, problems),
+        grades_data(groups, run.titles, coverage, total, run.solutions, problems, tiers),
     )
     write_json(args.reports / "gradescope.json", gradescope_data(run.results))
     feedback_md = feedback.render_markdown(groups, run.results, run.titles)

@@ -7,7 +7,7 @@ batch of learners get it the same way.
 
 from __future__ import annotations
 
-from .results import INFRA, GroupScore, TestResult
+from .results import INFRA, GroupScore, TestResult, tier_scores
 
 STATUS_WORDS = {"failed": "실패", "error": "오류", "skipped": "건너뜀"}
 
@@ -30,6 +30,17 @@ def heading(group: str, gs: GroupScore, titles: dict[str, str], key: str) -> str
     return f"{key} {title}: {gs.earned:g}/{gs.possible:g}점"
 
 
+def tier_summary(results: list[TestResult], group: str) -> str:
+    """``교재 범위 27/27점 · 더 나아가기 15/208점``, or "" for a chapter without tiers."""
+    tiers = tier_scores([r for r in results if r.group == group]).get(group, {})
+    return " · ".join(f"{tier} {ts.earned:g}/{ts.possible:g}점" for tier, ts in tiers.items())
+
+
+def what_of(result: TestResult, default: str) -> str:
+    what = result.description or default
+    return f"[{result.tier}] {what}" if result.tier else what
+
+
 def render_text(
     groups: dict[str, GroupScore], results: list[TestResult], titles: dict[str, str]
 ) -> str:
@@ -41,12 +52,17 @@ def render_text(
             continue
         key = results_key(results, group)
         lost = lost_tests(results, group)
+        tiers = tier_summary(results, group)
         if not lost:
             lines.append(f"{heading(group, gs, titles, key)} — 모든 테스트를 통과했습니다")
+            if tiers:
+                lines.append(f"  {tiers}")
             continue
         lines.append(f"{heading(group, gs, titles, key)} — 잃은 점수 {gs.possible - gs.earned:g}점")
+        if tiers:
+            lines.append(f"  {tiers}")
         for result in lost:
-            what = result.description or result.nodeid.rsplit("::", 1)[-1]
+            what = what_of(result, result.nodeid.rsplit("::", 1)[-1])
             lines.append(f"  -{points(result.points)}  {what}")
             lines.append(f"        {STATUS_WORDS.get(result.status, '')}: {reason_of(result)}")
             lines.append(f"        ({result.nodeid})")
@@ -64,12 +80,15 @@ def render_markdown(
         lost = lost_tests(results, group)
         out.append(f"## {heading(group, gs, titles, key)}")
         out.append("")
+        tiers = tier_summary(results, group)
+        if tiers:
+            out += [f"범위별 점수: {tiers}", ""]
         if not lost:
             out += ["모든 테스트를 통과했습니다.", ""]
             continue
         out += ["| 잃은 점수 | 무엇을 확인하나 | 이유 |", "|---:|---|---|"]
         for result in lost:
-            what = (result.description or result.nodeid).replace("|", "\\|")
+            what = what_of(result, result.nodeid).replace("|", "\\|")
             why = f"{STATUS_WORDS.get(result.status, '')}: {reason_of(result)}".replace("|", "\\|")
             out.append(f"| {points(result.points)} | {what}<br>`{result.nodeid}` | {why} |")
         out.append("")

@@ -11,7 +11,22 @@ from typing import Any
 
 from .chapters import chapter_from_folder
 from .feedback import STATUS_WORDS
-from .results import INFRA, GroupScore, TestResult
+from .results import INFRA, GroupScore, TestResult, key_of_group, tier_scores
+
+
+def tier_rows(tiers: dict[str, GroupScore]) -> list[dict[str, Any]]:
+    """A chapter's tiers (``@pytest.mark.tier``), each a part of its points: [] for none."""
+    return [
+        {
+            "tier": tier,
+            "earned": ts.earned,
+            "possible": ts.possible,
+            "percent": round(100 * ts.earned / ts.possible, 2) if ts.possible else None,
+            "tests": ts.total,
+            "passed": ts.passed,
+        }
+        for tier, ts in tiers.items()
+    ]
 
 
 def row_of(
@@ -20,6 +35,7 @@ def row_of(
     titles: dict[str, str],
     coverage: dict[str, float | None] | None,
     solutions: dict[str, dict[str, Any]],
+    tiers: dict[str, GroupScore] | None = None,
 ) -> dict[str, Any]:
     chapter = chapter_from_folder(group)
     return {
@@ -37,6 +53,7 @@ def row_of(
         "coverage": None if coverage is None else coverage.get(group),
         "seconds": round(gs.seconds, 3),
         "solution": solutions.get(group, {}).get("value") or None,
+        "tiers": tier_rows(tiers or {}),
     }
 
 
@@ -47,9 +64,12 @@ def grades_data(
     total_coverage: float | None,
     solutions: dict[str, dict[str, Any]],
     problems: list[str],
+    tiers: dict[str, dict[str, GroupScore]] | None = None,
 ) -> dict[str, Any]:
     chapters = [
-        row_of(g, gs, titles, coverage, solutions) for g, gs in groups.items() if g != INFRA
+        row_of(g, gs, titles, coverage, solutions, (tiers or {}).get(g))
+        for g, gs in groups.items()
+        if g != INFRA
     ]
     total = {
         key: sum(row[key] for row in chapters)
@@ -78,7 +98,11 @@ def write_json(path: Path, data: object) -> None:
 def gradescope_data(
     results: list[TestResult], execution_time: float | None = None
 ) -> dict[str, Any]:
-    """Gradescope's results.json: one entry per graded test, its Korean description and why."""
+    """Gradescope's results.json: one entry per graded test, its Korean description and why.
+
+    A test of a tier has it as a tag and before its name (``ch10 [교재 범위] ...``); the tiers'
+    scores are in the top-level ``extra_data``.
+    """
     graded = sorted(
         (r for r in results if r.group != INFRA),
         key=lambda r: (r.group, r.nodeid.split("::", 1)[0], r.order, r.nodeid),
@@ -88,19 +112,28 @@ def gradescope_data(
         output = result.description or result.nodeid
         if result.status != "passed":
             output += f"\n{STATUS_WORDS.get(result.status, result.status)}: {result.message}"
-        tests.append(
-            {
-                "name": f"{result.chapter} {result.description or result.nodeid}",
-                "score": result.earned,
-                "max_score": result.points,
-                "status": "passed" if result.status == "passed" else "failed",
-                "output": output,
-                "extra_data": {"nodeid": result.nodeid, "status": result.status},
-            }
-        )
+        prefix = f"{result.chapter} [{result.tier}]" if result.tier else result.chapter
+        entry: dict[str, Any] = {
+            "name": f"{prefix} {result.description or result.nodeid}",
+            "score": result.earned,
+            "max_score": result.points,
+            "status": "passed" if result.status == "passed" else "failed",
+            "output": output,
+            "extra_data": {"nodeid": result.nodeid, "status": result.status},
+        }
+        if result.tier:
+            entry["tags"] = [result.tier]
+            entry["extra_data"]["tier"] = result.tier
+        tests.append(entry)
     seconds = sum(r.duration for r in graded) if execution_time is None else execution_time
-    return {
+    data: dict[str, Any] = {
         "score": sum(t["score"] for t in tests),
         "execution_time": round(seconds, 3),
         "tests": tests,
     }
+    tiers = {
+        key_of_group(group): tier_rows(by_tier) for group, by_tier in tier_scores(graded).items()
+    }
+    if tiers:
+        data["extra_data"] = {"tiers": tiers}
+    return data

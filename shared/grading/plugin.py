@@ -21,7 +21,7 @@ import pytest
 from . import feedback, hangs, responses
 from .chapters import all_chapters, chapter_from_folder, chapter_title
 from .report import build_table
-from .results import INFRA, TestResult, dump, group_of, message_of, score
+from .results import INFRA, TestResult, dump, group_of, message_of, score, tier_scores
 from .solutions import GradingProblem, Loaded, SolutionSpec, load, parse_value, reference_spec
 
 # The shared test helpers assert like tests do: let pytest explain their failures.
@@ -30,6 +30,7 @@ pytest.register_assert_rewrite("shared.testing")
 POINTS_KEY = "points"
 DESCRIPTION_KEY = "description"
 ORDER_KEY = "order"
+TIER_KEY = "tier"
 RESPONSE_KEY = "response"
 HANGUL = re.compile("[\uac00-\ud7a3]")
 specs_key = pytest.StashKey[dict[str, SolutionSpec]]()
@@ -82,6 +83,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "points(n): weight of this test in its chapter's grade (default 1)"
     )
+    config.addinivalue_line(
+        "markers",
+        'tier(name): the part of its chapter this test grades, e.g. tier("교재 범위"); '
+        "each tier's score is shown beside the chapter's",
+    )
     # --solution first; the ini's defaults (an assignment repository's own app) for the rest.
     defaults = parse_solutions(config.getini("grading_solutions"), cwd=config.rootpath)
     config.stash[specs_key] = defaults | parse_solutions(config.getoption("solution"))
@@ -89,6 +95,7 @@ def pytest_configure(config: pytest.Config) -> None:
     responses.install()
     if config.pluginmanager.hasplugin("timeout"):  # pytest-timeout: see hangs.py
         config.pluginmanager.register(hangs.HangGuard(), "grading-hangs")
+    config.pluginmanager.register(TierTagger(), "grading-tiers")
     if not hasattr(config, "workerinput"):  # the controller (or a run without xdist) grades
         config.pluginmanager.register(Grader(config), "grading-grader")
 
@@ -109,6 +116,24 @@ def points_of(item: pytest.Item) -> float:
     if len(marker.args) != 1 or not isinstance(marker.args[0], (int, float)) or marker.args[0] < 0:
         raise pytest.UsageError(f"{item.nodeid}: use @pytest.mark.points(n) with one number n >= 0")
     return float(marker.args[0])
+
+
+def tier_of(item: pytest.Item) -> str:
+    marker = item.get_closest_marker(TIER_KEY)
+    if marker is None:
+        return ""
+    if len(marker.args) != 1 or not isinstance(marker.args[0], str) or not marker.args[0].strip():
+        raise pytest.UsageError(f'{item.nodeid}: use @pytest.mark.tier("name") with one name')
+    return marker.args[0].strip()
+
+
+class TierTagger:
+    """Tags each test with its tier after every other hook (a conftest may add the marker)."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            item.user_properties.append((TIER_KEY, tier_of(item)))
 
 
 def description_of(obj: object) -> str:
@@ -225,6 +250,7 @@ class Grader:
                 float(properties.get(POINTS_KEY, 1.0)),  # type: ignore[arg-type]
                 description=str(properties.get(DESCRIPTION_KEY, "")),
                 order=int(properties.get(ORDER_KEY, 0)),  # type: ignore[call-overload]
+                tier=str(properties.get(TIER_KEY, "")),
             )
             self.results[report.nodeid] = result
             if result.group not in self.titles:
@@ -277,11 +303,13 @@ class Grader:
             )
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
-        groups = score(list(self.results.values()))
+        results = list(self.results.values())
+        groups = score(results)
         if not groups:
             return
         terminalreporter.write_sep("=", "grades (coverage: see python -m shared.grading)")
-        terminalreporter.write_line(build_table(groups, titles=self.titles).text())
+        table = build_table(groups, titles=self.titles, tiers=tier_scores(results))
+        terminalreporter.write_line(table.text())
         if not self.config.getoption("grades_out"):  # else the report after the run says it
             text = feedback.render_text(groups, list(self.results.values()), self.titles)
             if text:

@@ -55,12 +55,18 @@ def build_table(
     coverage: dict[str, float | None] | None = None,
     total_coverage: float | None = None,
     titles: dict[str, str] | None = None,
+    tiers: dict[str, dict[str, GroupScore]] | None = None,
 ) -> Table:
-    """Rows per chapter, then the total of the chapters, then the infrastructure's own tests."""
+    """Rows per chapter, then the total of the chapters, then the infrastructure's own tests.
+
+    A chapter with tiers (``@pytest.mark.tier``) has a row per tier under its own, its part of
+    the chapter's points: ``└ 교재 범위``.
+    """
     header = ["chapter", "title", "tests", "points", "score"]
     if coverage is not None:
         header.append("coverage")
     rows, infra = [], []
+    chapters = 0
     total = GroupScore("total")
     for group, gs in groups.items():
         row = [
@@ -76,6 +82,18 @@ def build_table(
             infra.append(row)
             continue
         rows.append(row)
+        chapters += 1
+        for tier, ts in (tiers or {}).get(group, {}).items():
+            rows.append(
+                [
+                    "",
+                    f"└ {tier}",
+                    f"{ts.passed}/{ts.total}",
+                    f"{ts.earned:g}/{ts.possible:g}",
+                    percent(100 * ts.earned / ts.possible if ts.possible else None),
+                ]
+                + ([""] if coverage is not None else [])
+            )
         total.passed += gs.passed
         total.total += gs.total
         total.earned += gs.earned
@@ -86,7 +104,7 @@ def build_table(
         footer.append(
             [
                 "total",
-                f"{len(rows)} chapters",
+                f"{chapters} chapters",
                 f"{total.passed}/{total.total}",
                 f"{total.earned:g}/{total.possible:g}",
                 percent(score),

@@ -26,6 +26,7 @@ class TestResult:
     description: str = ""  # the first line of the test's docstring, in Korean
     chapter: str = ""  # "ch01", or INFRA
     order: int = 0  # position in the collection: files in order, tests as written
+    tier: str = ""  # its chapter's tier (``@pytest.mark.tier``): "교재 범위", or "" for none
 
     def __post_init__(self) -> None:
         if not self.chapter:
@@ -100,6 +101,16 @@ def score(results: list[TestResult]) -> dict[str, GroupScore]:
     for result in sorted(results, key=lambda r: (r.group == INFRA, r.group)):
         groups.setdefault(result.group, GroupScore(result.group)).add(result)
     return groups
+
+
+def tier_scores(results: list[TestResult]) -> dict[str, dict[str, GroupScore]]:
+    """Per group with tiers, the score of each tier (named in order): a part of the group's."""
+    tiers: dict[str, dict[str, GroupScore]] = {}
+    for result in sorted(results, key=lambda r: (r.group == INFRA, r.group, r.tier)):
+        if result.tier:
+            by_tier = tiers.setdefault(result.group, {})
+            by_tier.setdefault(result.tier, GroupScore(result.tier)).add(result)
+    return tiers
 
 
 def dump(

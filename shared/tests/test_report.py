@@ -384,6 +384,7 @@ def test_grades_are_numbers_per_chapter_and_in_total(lost_one: Path) -> None:
         "coverage": 100.0,
         "seconds": 0.5,
         "solution": None,
+        "tiers": [],
     }
     assert (ch02["earned"], ch02["failed"], ch02["percent"]) == (0.0, 1, 0.0)
     total = grades["total"]

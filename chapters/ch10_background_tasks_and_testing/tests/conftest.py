@@ -386,3 +386,13 @@ def backend(request: pytest.FixtureRequest) -> str:
 def celery() -> str:
     """Celery 백엔드만의 테스트용(``redis-server``가 없으면 건너뛴다)."""
     return checked_backend("celery")
+
+
+# --------------------------------------------------------------------------- tiers
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """채점 범위: ``tiers.py``의 목록이 "교재 범위", 나머지는 "더 나아가기"."""
+    from .tiers import apply_tiers
+
+    apply_tiers(items, Path(__file__).parent)

@@ -32,9 +32,12 @@ NO_DELIVERY = {
     "test_e2e.py::test_a_refused_recipient_is_recorded_as_failed[background]",  # 2
     "test_e2e.py::test_100_concurrent_requests_lose_no_mail[background]",  # 3
     "test_restart.py::test_a_delivery_cut_by_a_crash_is_made_after_the_restart[background]",  # 4
+    # the text tier's own check: the task's output (print, log or outbox) names the address
+    "test_text_tier.py::test_the_background_task_runs_and_leaves_its_output",  # 3
+    "test_text_tier.py::test_each_request_runs_its_own_task",  # 1
 }
 
-LOST_POINTS = 44  # the points of the tests above
+LOST_POINTS = 48  # the points of the tests above
 
 
 def test_solution_without_the_delivery_task_loses_exactly_the_delivery_points(

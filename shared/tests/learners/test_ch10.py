@@ -14,6 +14,10 @@ The two runs go at once, each a serial run in a subprocess of its own (its own `
 Each waits half a second, not three, for the answer of a server without body limits
 (``CH10_ANSWER_WAIT``, read by the chapter's ``test_limits.py``): neither solution has them,
 and every test that waits for that answer is one this proof expects to fail.
+
+The tier "교재 범위" (``tiers.py`` in the chapter's tests) is what the text teaches: the solution
+with the text's names (``app``, ``get_db``, ``SessionLocal``, ``Base``) earns all of it; the
+text-only one, without section 5's ``get_db``, loses only the tests of that override.
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -21,9 +25,13 @@ from pathlib import Path
 
 import pytest
 
+from chapters.ch10_background_tasks_and_testing.tests.tiers import TEXT
+from chapters.ch10_background_tasks_and_testing.tests.tiers import TEXT_TESTS as TIER_TESTS
+from shared.grading.results import GroupScore, load, tier_scores
 from shared.tests.conftest import PROOF_TIMEOUT, Grade, run_grading
 
 LEARNERS = Path(__file__).parent
+RESULTS: dict[str, Path] = {}  # each solution's results.json, written by the `grades` fixture
 
 # The course text's own tests (section 4) and section 3's methods: both solutions pass them.
 TEXT_TESTS = {
@@ -435,6 +443,7 @@ def grades(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Grade]:
 
     def graded(name: str) -> Grade:
         folder = tmp_path_factory.mktemp(name)
+        RESULTS[name] = folder / "results.json"
         extra = ("-k", "not celery", f"--basetemp={folder / 'run'}")
         return run_grading("ch10", str(LEARNERS / f"{name}.py"), folder / "results.json", *extra)
 
@@ -454,3 +463,25 @@ def test_the_text_complete_solution_loses_only_what_it_lacks(grades: dict[str, G
     check(result, TEXT_COMPLETE_HOOKS, TEXT_COMPLETE_OTHER)
     # Its `get_db` and `Base` give every test a database of its own: no test asks for them.
     assert not any("`get_db`" in m or "`Base`" in m for m in result.messages.values())
+
+
+def text_tier(name: str) -> GroupScore:
+    """What the solution earned in the tier "교재 범위"."""
+    tiers = tier_scores(load([RESULTS[name]]).results)
+    return tiers["ch10_background_tasks_and_testing"][TEXT]
+
+
+@pytest.mark.timeout(PROOF_TIMEOUT)
+def test_the_texts_names_earn_the_whole_text_tier(grades: dict[str, Grade]) -> None:
+    tier = text_tier("ch10_text_complete")
+    assert (tier.total, tier.possible) == (len(TIER_TESTS), 28.0)
+    assert tier.earned >= 0.9 * tier.possible
+    assert tier.earned == tier.possible  # every test of the text's own tier
+
+
+@pytest.mark.timeout(PROOF_TIMEOUT)
+def test_without_get_db_the_text_tier_loses_only_section_5(grades: dict[str, Grade]) -> None:
+    tier = text_tier("ch10_text_only")
+    lost = {name.split("tests/", 1)[-1] for name in tier.failed}
+    assert lost <= TEXT_ONLY_HOOKS["get_db"]
+    assert (tier.earned, tier.possible) == (22.0, 28.0)  # `print` earns section 1's tests
