@@ -54,7 +54,7 @@ MISTAKES = [
         "test_unique.py::test_renaming_to_a_taken_name_is_409_and_changes_nothing[PUT]",
         "test_unique.py::test_renaming_to_a_taken_name_is_409_and_changes_nothing[PATCH]",
         "test_unique.py::test_the_constraint_lives_in_the_database",
-        REAL + "test_simultaneous_creates_of_one_name_give_one_201_and_409s",
+        "test_simultaneous_creates.py::test_simultaneous_creates_of_one_name_give_one_201_and_409s",
     ),
     mistake(
         "no upper bound on the id",
