@@ -81,25 +81,26 @@ def test_a_test_sees_exactly_its_own_overrides(
         assert app.dependency_overrides[solution.get_mailer]() is own_outbox
 
 
-def test_overridden_restores_exactly_the_previous_overrides(app: FastAPI) -> None:
-    """오버라이드를 복원하면 그 전에 있던 오버라이드가 그대로 돌아온다(남의 것까지).
+def test_overridden_restores_exactly_the_previous_overrides(
+    app: FastAPI, client: TestClient, overrides: dict, get_mailer, outbox: Outbox
+) -> None:
+    """오버라이드를 복원하면 그 전에 있던 오버라이드가 그대로 돌아오고, 앱은 다시 그것을 쓴다.
 
-    복원은 있던 것을 되돌린다: 남의 것까지 지우는 ``clear()``는 쓰지 않는다.
-    키는 어떤 callable이든 된다.
+    복원은 있던 것을 되돌린다: 남의 것까지 지우는 ``clear()``는 쓰지 않는다. 안쪽 블록의
+    outbox가 그 안의 메일을 받고, 복원한 뒤의 메일은 다시 이 테스트의 outbox로 간다.
     """
-
-    def a_dependency() -> None: ...
-
-    def another_dependency() -> None: ...
 
     def someone_elses() -> None: ...
 
-    with overridden(app, {a_dependency: someone_elses}) as outer:
-        before = dict(outer)
-        with overridden(app, {another_dependency: Outbox, a_dependency: object}):
-            assert app.dependency_overrides[a_dependency] is object
-        assert app.dependency_overrides == before
-        assert app.dependency_overrides[a_dependency] is someone_elses
+    overrides[someone_elses] = Outbox  # an override that is not ours: it must survive
+    before = dict(app.dependency_overrides)
+    inner = Outbox()
+    with overridden(app, {get_mailer: lambda: inner, someone_elses: object}):
+        client.post("/send-notification", params={"email": "inner@example.com"})
+    assert app.dependency_overrides == before
+    client.post("/send-notification", params={"email": "outer@example.com"})
+    assert [message["To"] for message in inner.messages] == ["inner@example.com"]
+    assert [message["To"] for message in outbox.messages] == ["outer@example.com"]
 
 
 LEAK_CHECK = """

@@ -19,7 +19,10 @@ Fixed after the fact (the course, not the writer), where the README was silent o
   writer re-read rows after committing (``db.refresh``), so each request's session held a pooled
   connection while its tasks ran: 15 stalled deliveries or 20 concurrent writes used up the
   pool. The README now says so; ``DbDep`` uses ``Depends(get_db, scope="function")``, one of
-  the two ways it names. Nothing else changed.
+  the two ways it names.
+* A test added later (100 concurrent status reads on uvicorn) found that a bounded SQLite pool
+  deadlocks (our reference did too); the README now says "SQLite 엔진의 연결 풀은 제한하지
+  않습니다(`max_overflow=-1`)", and ``engine_for`` passes it. Nothing else changed.
 """
 
 from __future__ import annotations
@@ -252,6 +255,7 @@ def engine_for(url: str) -> Engine:
                 url,
                 connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT},
                 hide_parameters=True,
+                max_overflow=-1,
             )
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
