@@ -215,8 +215,6 @@ def test_100_concurrent_status_reads_all_answer(server: ServerProcess, smtp: Smt
     """
     if server_database():  # pragma: no cover - nox -s postgres only
         pytest.skip("a server database bounds its connections: the pool is sized for SQLite only")
-    notification_id = request_notification(server, new_address())
-    wait_until_sent(server, notification_id)
-    path = f"/notifications/{notification_id}"
+    path = f"/notifications/{request_notification(server, new_address())}"
     responses = asyncio.run(read_concurrently(server.url, path, 100))
     assert [r.status_code for r in responses] == [200] * 100, {r.text[:200] for r in responses}

@@ -5,13 +5,15 @@
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from shared.grading.chapters import REPO_ROOT
 from shared.testing import free_port, overridden
@@ -82,25 +84,42 @@ def test_a_test_sees_exactly_its_own_overrides(
 
 
 def test_overridden_restores_exactly_the_previous_overrides(
-    app: FastAPI, client: TestClient, overrides: dict, get_mailer, outbox: Outbox
+    app: FastAPI,
+    client: TestClient,
+    overrides: dict,
+    solution: ModuleType,
+    get_db,
+    count_rows,
+    sample_item,
+    tmp_path: Path,
 ) -> None:
     """오버라이드를 복원하면 그 전에 있던 오버라이드가 그대로 돌아오고, 앱은 다시 그것을 쓴다.
 
-    복원은 있던 것을 되돌린다: 남의 것까지 지우는 ``clear()``는 쓰지 않는다. 안쪽 블록의
-    outbox가 그 안의 메일을 받고, 복원한 뒤의 메일은 다시 이 테스트의 outbox로 간다.
+    복원은 있던 것을 되돌린다: 남의 것까지 지우는 ``clear()``는 쓰지 않는다. 안쪽 블록의 DB가
+    그 안에서 만든 아이템을 받고, 복원한 뒤의 아이템은 다시 이 테스트의 DB로 간다.
     """
 
     def someone_elses() -> None: ...
 
     overrides[someone_elses] = Outbox  # an override that is not ours: it must survive
     before = dict(app.dependency_overrides)
-    inner = Outbox()
-    with overridden(app, {get_mailer: lambda: inner, someone_elses: object}):
-        client.post("/send-notification", params={"email": "inner@example.com"})
+    inner_engine = create_engine(f"sqlite:///{tmp_path / 'inner.db'}")
+    solution.Base.metadata.create_all(inner_engine)
+    inner_sessions = sessionmaker(bind=inner_engine, expire_on_commit=False)
+
+    def inner_db() -> Iterator[Session]:
+        with inner_sessions() as db:
+            yield db
+
+    with overridden(app, {get_db: inner_db, someone_elses: object}):
+        client.post("/items", json=sample_item)
     assert app.dependency_overrides == before
-    client.post("/send-notification", params={"email": "outer@example.com"})
-    assert [message["To"] for message in inner.messages] == ["inner@example.com"]
-    assert [message["To"] for message in outbox.messages] == ["outer@example.com"]
+    client.post("/items", json=sample_item)
+    items = table_of(solution, "items")
+    with inner_engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(items)) == 1
+    inner_engine.dispose()
+    assert count_rows("items") == 1  # the second item, in this test's own database
 
 
 LEAK_CHECK = """
