@@ -41,7 +41,8 @@ def test_an_unknown_id_is_a_documented_404(
     response = client.request(method, url.format(id=99999), json=body_of(method))
     assert response.status_code == 404
     detail = response.json()["detail"]
-    assert isinstance(detail, str) and detail, "a 404 says why in `detail`"
+    assert isinstance(detail, str)
+    assert detail, "a 404 says why in `detail`"
     assert "404" in documented(client, method, path)
 
 

@@ -103,7 +103,7 @@ def test_stalled_deliveries_do_not_hold_up_other_requests(
             response = http.post("/send-notification", params={"email": address})
             assert response.status_code == 202
         smtp.wait_for_in_flight(1, timeout=MAIL_DEADLINE)
-        assert http.post("/items", json={"name": "그동안", "price": 1}).status_code == 201
+        assert http.post("/items", json={"name": "그동안", "price": 1}).status_code in (200, 201)
         assert http.get("/items").status_code == 200
     assert not any(smtp.messages_to(address) for address in addresses)  # all still stalled
 

@@ -158,7 +158,8 @@ def test_a_json_body_over_its_limit_is_413_and_stores_nothing(client: TestClient
     response = client.post("/items", json=body)
     assert response.status_code == 413
     detail = response.json()["detail"]
-    assert isinstance(detail, str) and detail, "a 413 says why in `detail`"
+    assert isinstance(detail, str)
+    assert detail, "a 413 says why in `detail`"
     listed = client.get("/items", params={"size": 100}).json()
     assert name not in {item["name"] for item in listed}
 

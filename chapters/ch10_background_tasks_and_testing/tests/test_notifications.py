@@ -258,4 +258,4 @@ def test_a_task_whose_database_fails_is_logged_and_the_app_goes_on(
     assert errors
     # SQLite: "no such table: notifications"; PostgreSQL: relation "notifications" does not exist
     assert "notifications" in str(errors[-1].exc_info[1])
-    assert client.post("/items", json=sample_item).status_code == 201
+    assert client.post("/items", json=sample_item).status_code in (200, 201)

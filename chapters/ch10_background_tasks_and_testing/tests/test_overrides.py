@@ -130,7 +130,7 @@ INSTALLED = ("get_db", "get_settings", "get_mailer")
 
 
 def test_first_changes_overrides_and_data(app, client, overrides, solution):
-    assert client.post("/items", json={"name": "first", "price": 1}).status_code == 201
+    assert client.post("/items", json={"name": "first", "price": 1}).status_code in (200, 201)
     overrides[solution.get_db] = lambda: "left over by the first test"
     app.dependency_overrides[len] = abs  # even one put straight into the app's dict
 

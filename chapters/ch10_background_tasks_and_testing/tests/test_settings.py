@@ -88,9 +88,9 @@ def test_unset_secret_key_is_random_per_process_with_a_warning(
     # Either kind of warning the README names: a WARNING log record or warnings.warn.
     with caplog.at_level(logging.WARNING), warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
-        first, second = settings_class(), settings_class()
-    assert len(secret_key_of(first)) >= 32
-    assert secret_key_of(first) != TEST_SECRET_KEY
+        settings = settings_class()
+    assert len(secret_key_of(settings)) >= 32
+    assert secret_key_of(settings) != TEST_SECRET_KEY
     logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert any("SECRET_KEY" in text for text in logged + [str(w.message) for w in warned]), (
         "SECRET_KEY가 없다는 경고(로그의 WARNING 또는 warnings.warn)가 없습니다"
