@@ -74,7 +74,8 @@ MISTAKES = [
     mistake(
         "a 401 without WWW-Authenticate",
         "토큰 검증의 401에 `WWW-Authenticate: Bearer`가 없음",
-        'detail="Could not validate credentials",\n        headers={"WWW-Authenticate": "Bearer"},\n',
+        'detail="Could not validate credentials",\n'
+        '        headers={"WWW-Authenticate": "Bearer"},\n',
         'detail="Could not validate credentials",\n',
         AUTH + "test_missing_token_is_401_with_www_authenticate[empty-bearer]",
         AUTH + "test_forged_token_is_401",
