@@ -32,10 +32,15 @@ def make_engine(url: str) -> Engine:
     database = make_url(url).database or ""  # 메모리 DB는 "": 만들 것이 없음
     Path(database).parent.mkdir(parents=True, exist_ok=True)
     # 요청과 백그라운드 작업은 워커 스레드에서 돌아가므로 연결이 스레드를 옮길 수 있습니다.
+    # max_overflow=-1: no limit on connections (a SQLite connection is a file handle). A sync
+    # endpoint's session keeps its connection until the response is serialized, which needs a
+    # worker thread: with a bounded pool, 100 concurrent reads had every thread waiting for a
+    # connection and every connection waiting for a thread.
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT},
         hide_parameters=True,
+        max_overflow=-1,
     )
     event.listen(engine, "connect", use_write_ahead_log)  # 메모리 DB에서는 아무 일도 하지 않음
     return engine

@@ -32,10 +32,8 @@ class TestAuditLog:
         item_id = client.post("/items", json=sample_item).json()["id"]
         # TestClient waited for the tasks: the line is there as soon as it returns.
         [created] = audit_lines()
-        assert created["action"] == "item.created"
         assert created["method"] == "POST"
         assert created["path"] == "/items"
-        assert created["details"] == {"item_id": item_id}
         assert datetime.fromisoformat(created["time"]).tzinfo is not None
 
         client.put(f"/items/{item_id}", json={"name": "새 이름", "price": 1})

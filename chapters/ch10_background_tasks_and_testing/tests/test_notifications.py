@@ -86,17 +86,17 @@ def test_tasks_run_in_the_order_they_were_added(
     라우트는 발송을 먼저, 감사 항목을 두 번째로 등록한다: 메일이 나갈 때 감사 로그에는
     아직 그 줄이 없고, 응답 뒤에는 있다.
     """
-    audit_actions_at_send: list[list[str]] = []
+    audit_paths_at_send: list[list[str]] = []
 
     class RecordingOutbox(Outbox):
         def send(self, message) -> None:
-            audit_actions_at_send.append([entry["action"] for entry in audit_lines()])
+            audit_paths_at_send.append([entry["path"] for entry in audit_lines()])
             super().send(message)
 
     overrides[get_mailer] = RecordingOutbox
     notify(client, new_address())
-    assert audit_actions_at_send == [[]]
-    assert [entry["action"] for entry in audit_lines()] == ["notification.requested"]
+    assert audit_paths_at_send == [[]]
+    assert [entry["path"] for entry in audit_lines()] == ["/send-notification"]
 
 
 @pytest.mark.points(2)
@@ -258,4 +258,4 @@ def test_a_task_whose_database_fails_is_logged_and_the_app_goes_on(
     assert errors
     # SQLite: "no such table: notifications"; PostgreSQL: relation "notifications" does not exist
     assert "notifications" in str(errors[-1].exc_info[1])
-    assert client.post("/items", json=sample_item).status_code == 201
+    assert client.post("/items", json=sample_item).status_code in (200, 201)

@@ -1,13 +1,14 @@
 """환경 변수에서 읽는 설정과, 아무것도 설치하지 않아도 도는 기본값."""
 
 import logging
+import warnings
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from pydantic import ValidationError
 
-from .conftest import secret_key_of
+from .conftest import TEST_SECRET_KEY, secret_key_of
 
 ENV_NAMES = [
     "DATABASE_URL",
@@ -26,9 +27,11 @@ ENV_NAMES = [
 
 @pytest.fixture
 def settings_class(solution: ModuleType, monkeypatch: pytest.MonkeyPatch) -> type:
-    """깨끗한 환경(그 변수가 하나도 없는)에서 본 풀이의 설정 클래스."""
+    """깨끗한 환경(그 변수가 하나도 없고 ``SECRET_KEY``만 있는)에서 본 풀이의 설정 클래스."""
     for name in ENV_NAMES:
         monkeypatch.delenv(name, raising=False)
+    # Only the test about a missing key builds settings without one (and sees its warning).
+    monkeypatch.setenv("SECRET_KEY", TEST_SECRET_KEY)
     get_settings = solution.hook("get_settings", "설정 클래스를 환경 변수로 시험하려면 필요합니다")
     return type(get_settings())
 
@@ -78,14 +81,20 @@ def test_defaults_need_nothing_installed(settings_class: type) -> None:
 
 
 def test_unset_secret_key_is_random_per_process_with_a_warning(
-    settings_class: type, caplog: pytest.LogCaptureFixture
+    settings_class: type, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`SECRET_KEY`가 없으면 프로세스마다 무작위 키를 쓰고 경고를 남긴다."""
-    with caplog.at_level(logging.WARNING):
-        first, second = settings_class(), settings_class()
-    assert secret_key_of(first) != secret_key_of(second)
-    assert len(secret_key_of(first)) >= 32
-    assert any("SECRET_KEY" in r.getMessage() for r in caplog.records if r.levelno >= 30)
+    monkeypatch.delenv("SECRET_KEY")
+    # Either kind of warning the README names: a WARNING log record or warnings.warn.
+    with caplog.at_level(logging.WARNING), warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        settings = settings_class()
+    assert len(secret_key_of(settings)) >= 32
+    assert secret_key_of(settings) != TEST_SECRET_KEY
+    logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert any("SECRET_KEY" in text for text in logged + [str(w.message) for w in warned]), (
+        "SECRET_KEY가 없다는 경고(로그의 WARNING 또는 warnings.warn)가 없습니다"
+    )
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,24 @@ Celery worker: celery --app solution:celery_app worker --pool threads --concurre
 
 Everything the grading contract names lives at module level:
 ``app``, ``celery_app``, ``get_db``, ``Base``, ``get_settings``, ``get_mailer``.
+
+Fixed after the fact (the course, not the writer), where the README was silent or wrong:
+
+* The README did not give the item and user rules the tests grade; it now says "`name`은
+  1–100자, `price`는 0 이상의 정수" and "`username`은 3–50자의 영문·숫자·`_`·`.`·`-`,
+  `password`는 8–128자". The writer's float price, 200-character names and 1-character
+  names and passwords became those rules (``Name``, ``Price``, ``UserIn``, ``Item.price``).
+* It now says "`line_count`는 `content_type`이 `text/`로 시작할 때의 줄 수 ..., 그 밖의 파일은
+  `null`": ``process_upload`` takes ``is_text``.
+* It said "FastAPI 0.106부터 `yield` 의존성의 세션은 백그라운드 작업이 실행되기 전에 닫힙니다",
+  which is no longer true (since 0.118 the session closes after the tasks). Trusting it, the
+  writer re-read rows after committing (``db.refresh``), so each request's session held a pooled
+  connection while its tasks ran: 15 stalled deliveries or 20 concurrent writes used up the
+  pool. The README now says so; ``DbDep`` uses ``Depends(get_db, scope="function")``, one of
+  the two ways it names.
+* A test added later (100 concurrent status reads on uvicorn) found that a bounded SQLite pool
+  deadlocks (our reference did too); the README now says "SQLite 엔진의 연결 풀은 제한하지
+  않습니다(`max_overflow=-1`)", and ``engine_for`` passes it. Nothing else changed.
 """
 
 from __future__ import annotations
@@ -56,7 +74,6 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy import (
     BigInteger,
     DateTime,
-    Float,
     Integer,
     String,
     Text,
@@ -177,7 +194,7 @@ class Item(Base):
     __tablename__ = "items"
     id: Mapped[int] = mapped_column(IdType, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    price: Mapped[float] = mapped_column(Float)
+    price: Mapped[int] = mapped_column(BigInteger)
 
 
 class User(Base):
@@ -238,6 +255,7 @@ def engine_for(url: str) -> Engine:
                 url,
                 connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT},
                 hide_parameters=True,
+                max_overflow=-1,
             )
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
@@ -258,7 +276,7 @@ def get_db(settings: SettingsDep = None):  # type: ignore[assignment]
         db.close()
 
 
-DbDep = Annotated[Session, Depends(get_db)]
+DbDep = Annotated[Session, Depends(get_db, scope="function")]
 
 
 def task_session_factory(db: Session) -> sessionmaker:
@@ -585,13 +603,17 @@ def measure(path: FilePath) -> tuple[int, str, int]:
 
 
 @logged_task
-def process_upload(upload_id: int, path: FilePath, factory: sessionmaker) -> None:
+def process_upload(
+    upload_id: int, path: FilePath, factory: sessionmaker, is_text: bool = True
+) -> None:
     size, sha256, lines = measure(path)
     with factory() as db:
         db.execute(
             update(Upload)
             .where(Upload.id == upload_id)
-            .values(status="done", size=size, sha256=sha256, line_count=lines)
+            .values(
+                status="done", size=size, sha256=sha256, line_count=lines if is_text else None
+            )
             .execution_options(synchronize_session=False)
         )
         db.commit()
@@ -649,8 +671,8 @@ class ErrorMessage(BaseModel):
     detail: str
 
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-Price = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Price = Annotated[int, Field(ge=0)]
 
 
 def _no_bool(value: Any) -> Any:
@@ -684,12 +706,14 @@ class ItemOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: int
     name: str
-    price: float
+    price: int
 
 
 class UserIn(BaseModel):
-    username: Annotated[str, StringConstraints(min_length=1, max_length=50, pattern=r"^\S+$")]
-    password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
+    username: Annotated[
+        str, StringConstraints(min_length=3, max_length=50, pattern=r"^[A-Za-z0-9_.-]+$")
+    ]
+    password: Annotated[str, StringConstraints(min_length=8, max_length=128)]
 
 
 class UserOut(BaseModel):
@@ -1251,7 +1275,8 @@ def upload_file(
     db.add(row)
     db.commit()
     db.refresh(row)
-    background_tasks.add_task(process_upload, row.id, target, task_session_factory(db))
+    is_text = (file.content_type or "").startswith("text/")
+    background_tasks.add_task(process_upload, row.id, target, task_session_factory(db), is_text)
     audit.record("upload.create", id=row.id, filename=name)
     response.headers["Location"] = f"/uploads/{row.id}"
     return row
