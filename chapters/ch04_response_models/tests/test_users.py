@@ -146,6 +146,12 @@ class TestSignUp:
         created = sign_up(client, "a_1", password="8-chars!")
         assert {field: created[field] for field in PUBLIC_FIELDS} == public("a_1")
 
+    def test_twenty_character_username_is_accepted(self, client: TestClient) -> None:
+        """테스트가 쓰는 가장 긴 사용자 이름, 20자로도 가입할 수 있다."""
+        name = "user_" + "x" * 15
+        created = sign_up(client, name)
+        assert {field: created[field] for field in PUBLIC_FIELDS} == public(name)
+
     def test_korean_full_name_round_trips(self, client: TestClient, username: str) -> None:
         """한글과 이모지가 든 `full_name`이 그대로 저장되고 읽힌다."""
         sign_up(client, username, full_name="김철수 🙂")
