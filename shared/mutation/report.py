@@ -36,6 +36,16 @@ class Result:
             raise ValueError(f"unknown status {self.status!r}")
 
 
+@dataclass(frozen=True)
+class Excluded:
+    """Data kept out of mutation (``[[exclude]]``): where, why, how many mutants it kept out."""
+
+    file: str  # in the repository
+    name: str  # the top-level assignment; empty: the whole module
+    reason: str
+    mutants: int
+
+
 @dataclass
 class ChapterRun:
     """One chapter's mutants and how long the whole chapter took (map, baseline, mutants)."""
@@ -45,6 +55,7 @@ class ChapterRun:
     seconds: float = 0.0
     ran_at: str = ""
     failure: str = ""  # why no mutant ran (the unmutated suite failed)
+    excluded: list[Excluded] = field(default_factory=list)
 
 
 def summary(run: ChapterRun) -> dict[str, Any]:
@@ -69,6 +80,7 @@ def summary(run: ChapterRun) -> dict[str, Any]:
         "failure": run.failure,
         "survivors": [asdict(r) for r in run.results if r.status in ("survived", "error")],
         "equivalents": [asdict(r) for r in run.results if r.status == "equivalent"],
+        "excluded": [asdict(e) for e in run.excluded],
     }
 
 
@@ -109,7 +121,8 @@ def markdown(report: Mapping[str, Any]) -> str:
         "# Mutation testing (cosmic-ray 8.7.0)",
         "",
         "Every mutant of a chapter's app must be killed by a graded test or reviewed as",
-        "equivalent (`shared/mutation/equivalent/chNN.toml`). `nox -s mutate -- ch01` reruns one.",
+        "equivalent (`shared/mutation/equivalent/chNN.toml`, which also lists the data kept out of",
+        "mutation: `[[exclude]]`). `nox -s mutate -- ch01` reruns one chapter.",
         "",
         "| chapter | mutants | killed | timed out | survived | equivalent | errors | score | s |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -122,6 +135,12 @@ def markdown(report: Mapping[str, Any]) -> str:
         cells = [str(c[key]) for key in figures]
         lines.append(f"| {name} | {' | '.join(cells)} | {_score(c['score'])} | {c['seconds']} |")
     for name, c in report.get("chapters", {}).items():
+        if c.get("excluded"):
+            lines += ["", f"## {name}: excluded data (not mutated, not counted)", ""]
+            lines += ["| file | assignment | mutants | reason |", "| --- | --- | ---: | --- |"]
+            for e in c["excluded"]:
+                where = _code(e["name"]) if e["name"] else "(whole module)"
+                lines.append(f"| {e['file']} | {where} | {e['mutants']} | {e['reason']} |")
         if c.get("failure"):
             lines += ["", f"## {name}: not mutated", "", c["failure"]]
             continue

@@ -243,6 +243,8 @@ def mutate_chapter(
         run.seconds = time.monotonic() - started
         return run
     entries = equivalent.load(chapter.key)
+    exclusions = equivalent.exclusions(chapter.key)
+    kept_out = dict.fromkeys(exclusions, 0)
     modules = sorted((folder / "app").rglob("*.py"))
     sessions = options.work / "sessions"
     sessions.mkdir(parents=True, exist_ok=True)
@@ -255,16 +257,22 @@ def mutate_chapter(
             path = Path(spec.module_path)
             operator = get_operator(spec.operator_name)(**spec.operator_args)
             source = path.read_text(encoding="utf-8")
+            lines = selection.mutation_lines(spec.start_pos, spec.end_pos)
+            relative = str(path.relative_to(folder))
+            data = next((e for e in exclusions if e.covers(relative, lines.start, source)), None)
+            if data is not None:  # values the README leaves to the solution: not a mutant
+                output = f"excluded: {data.reason}"
+                skipped = WorkResult(worker_outcome=WorkerOutcome.SKIPPED, output=output)
+                db.set_result(item.job_id, skipped)
+                kept_out[data] += 1
+                continue
             mutated = mutate_code(source, operator, spec.occurrence)
             if mutated is None:  # cosmic-ray found nothing to mutate there after all
                 db.set_result(item.job_id, WorkResult(worker_outcome=WorkerOutcome.NO_TEST))
                 continue
             before, after = selection.one_line_change(source, mutated)
             diff = unified_diff(source, mutated, str(path.relative_to(scratch)))
-            lines = selection.mutation_lines(spec.start_pos, spec.end_pos)
-            mutant = equivalent.Mutant(
-                str(path.relative_to(folder)), spec.operator_name, before, after
-            )
+            mutant = equivalent.Mutant(relative, spec.operator_name, before, after)
             why = equivalent.reason(mutant, entries)
             chosen = (
                 selection.Selection(whole=True, why="--whole-suite")
@@ -302,10 +310,15 @@ def mutate_chapter(
                 run.results.append(result)
             else:
                 pending.append(Pending(item.job_id, spec, result, chosen, diff))
+        run.excluded = [
+            report.Excluded(f"chapters/{chapter.folder}/{e.file}", e.name, e.reason, count)
+            for e, count in kept_out.items()
+        ]
         done = len(items) - len(pending)
         print(
-            f"[{chapter.key}] {len(items)} mutants: {done} without a run (equivalent, no test"
-            f" executes them), {len(pending)} to run, {len(scratches)} at a time",
+            f"[{chapter.key}] {len(items)} mutants: {sum(kept_out.values())} in excluded data,"
+            f" {done} without a run (excluded, equivalent, no test executes them),"
+            f" {len(pending)} to run, {len(scratches)} at a time",
             flush=True,
         )
         free: queue.Queue[Path] = queue.Queue()

@@ -167,6 +167,84 @@ def test_every_reviewed_file_parses() -> None:
         assert equivalent.load(path.stem)
 
 
+EXCLUDED = textwrap.dedent(
+    '''
+    """Doc."""
+
+    LIMIT = 3
+    DATA: tuple[int, ...] = (
+        1,
+        2,
+    )
+
+
+    def get() -> int:
+        return LIMIT + 1
+    '''
+)
+
+
+def test_every_exclusion_names_a_file_of_its_chapter() -> None:
+    root = equivalent.FOLDER.parents[2]
+    for path in sorted(equivalent.FOLDER.glob("*.toml")):
+        for exclusion in equivalent.exclusions(path.stem):
+            found = list(root.glob(f"chapters/{path.stem}_*/{exclusion.file}"))
+            assert found, exclusion
+            for module in found:  # its assignment is there: span raises otherwise
+                assert exclusion.span(module.read_text(encoding="utf-8")) != (0, 0)
+
+
+def test_excluded_data_covers_its_assignment_or_its_module(tmp_path: Path) -> None:
+    text = textwrap.dedent(
+        """
+        [[exclude]]
+        file = "app/catalog.py"
+        name = "DATA"
+        reason = " sample data "
+
+        [[exclude]]
+        file = "app/samples/*.py"
+        reason = "sample modules"
+        """
+    )
+    (tmp_path / "ch99.toml").write_text(text)
+    data, samples = equivalent.exclusions("ch99", folder=tmp_path)
+    assert (data.reason, data.name, samples.name) == ("sample data", "DATA", "")
+    assert equivalent.load("ch99", folder=tmp_path) == list(equivalent.CONTRACT)  # no entry
+    first, last = line_of(EXCLUDED, "DATA"), line_of(EXCLUDED, ")")
+    assert data.span(EXCLUDED) == (first, last)
+    assert data.covers("app/catalog.py", first, EXCLUDED)
+    assert data.covers("app/catalog.py", last - 1, EXCLUDED)
+    assert not data.covers("app/catalog.py", line_of(EXCLUDED, "LIMIT = 3"), EXCLUDED)
+    assert not data.covers("app/catalog.py", line_of(EXCLUDED, "return"), EXCLUDED)
+    assert not data.covers("app/main.py", first, EXCLUDED)
+    assert samples.span(EXCLUDED) is None
+    assert samples.covers("app/samples/one.py", 1, EXCLUDED)
+    assert not samples.covers("app/main.py", 1, EXCLUDED)
+    assert equivalent.exclusions("ch98", folder=tmp_path) == []
+
+
+def test_exclusion_of_a_missing_assignment_is_refused() -> None:
+    stale = equivalent.Exclusion(file="app/catalog.py", reason="why", name="GONE")
+    with pytest.raises(EquivalentError, match="no top-level assignment to GONE"):
+        stale.covers("app/catalog.py", 1, EXCLUDED)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[[exclude]]\nfile = 'a'\n", "missing"),
+        ("[[exclude]]\nfile = 'a'\nreason = 'r'\nline = 'x'\n", "unknown"),
+        ("[[exclude]]\nfile = 'a'\nreason = ''\n", "one line"),
+        ("[[exclude]]\nfile = 'a'\nreason = 'r'\nname = 1\n", "string"),
+        ("[[exclude]\n", "ch01.toml"),
+    ],
+)
+def test_malformed_exclusions_are_refused(text: str, message: str) -> None:
+    with pytest.raises(EquivalentError, match=message):
+        equivalent.parse_exclusions(text, "ch01.toml")
+
+
 def result(status: str, line: int = 1, **extra: object) -> report.Result:
     fields: dict[str, object] = {
         "file": "chapters/ch01_x/app/main.py",
@@ -228,6 +306,19 @@ def test_report_keeps_the_chapters_not_run_again(tmp_path: Path) -> None:
     assert "## ch01: 1 survivors" in page
     assert "| chapters/ch01_x/app/main.py:7 | NumberReplacer | `a \\| b` → `x = 2` |" in page
     assert "ch02: " not in page  # no survivor: no section
+
+
+def test_report_lists_the_excluded_data(tmp_path: Path) -> None:
+    kept = report.Excluded("chapters/ch02_x/app/catalog.py", "CATALOG", "sample data", 32)
+    whole = report.Excluded("chapters/ch02_x/app/samples.py", "", "samples", 3)
+    run = report.ChapterRun("ch02", results=[result("killed")], excluded=[kept, whole])
+    written = report.write(tmp_path, [run])
+    assert written["chapters"]["ch02"]["mutants"] == 1  # excluded data is not counted
+    assert written["chapters"]["ch02"]["excluded"][0]["mutants"] == 32
+    page = (tmp_path / "mutation.md").read_text()
+    assert "## ch02: excluded data (not mutated, not counted)" in page
+    assert "| chapters/ch02_x/app/catalog.py | `CATALOG` | 32 | sample data |" in page
+    assert "| chapters/ch02_x/app/samples.py | (whole module) | 3 | samples |" in page
 
 
 def test_report_pages_show_failures_errors_and_empty_lines(tmp_path: Path) -> None:

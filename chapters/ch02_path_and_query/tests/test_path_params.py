@@ -43,6 +43,16 @@ def test_unknown_id_is_404_with_a_detail(client: TestClient, catalog: list[dict[
     assert "999" in detail
 
 
+def test_id_missing_between_others_is_404(
+    client: TestClient, catalog: list[dict[str, Any]]
+) -> None:
+    """번호 사이가 빈 목록에서도 없는 번호는 그다음 번호의 상품이 아니라 `404`다."""
+    del catalog[2]  # 번호 3이 빠지고 2 다음은 4
+    response = client.get("/items/3")
+    assert response.status_code == 404
+    assert client.get("/items/4").json() == catalog[2]
+
+
 class TestBounds:
     """``Path(ge=1, le=1000)``: 경계값 그대로는 통과하고, 하나 넘으면 422다."""
 

@@ -51,6 +51,41 @@ class TestNestedImages:
         assert error_kinds(response) == [(kind, ("body", "images"))]
         assert stored(client) == before
 
+    def test_five_images_are_accepted(self, client: TestClient) -> None:
+        """`images`는 5개까지 받아들여 그대로 저장한다."""
+        before = stored(client)
+        images = [{**IMAGES[0], "name": f"사진 {n}"} for n in range(5)]
+        response = client.post("/items", json={**MINIMAL, "images": images})
+        assert response.status_code in (200, 201), response.text  # the 201 is test_items.py's
+        [item] = added(client, before)
+        assert item["images"] == images
+
+    def test_image_names_at_the_limits_are_accepted(self, client: TestClient) -> None:
+        """이미지 `name`은 1자와 100자를 받아들여 그대로 저장한다."""
+        before = stored(client)
+        images = [{**IMAGES[0], "name": "앞"}, {**IMAGES[1], "name": "옆" * 100}]
+        response = client.post("/items", json={**MINIMAL, "images": images})
+        assert response.status_code in (200, 201), response.text
+        [item] = added(client, before)
+        assert item["images"] == images
+
+    @pytest.mark.parametrize(
+        ("name", "kind"),
+        [
+            pytest.param("", "string_too_short", id="empty"),
+            pytest.param("옆" * 101, "string_too_long", id="101-chars"),
+        ],
+    )
+    def test_image_names_past_the_limits_are_422(
+        self, client: TestClient, name: str, kind: str
+    ) -> None:
+        """빈 이미지 `name`과 101자 `name`은 그 위치를 가리키는 `422`이고 저장되지 않는다."""
+        before = stored(client)
+        images = [IMAGES[0], {**IMAGES[1], "name": name}]
+        response = client.post("/items", json={**MINIMAL, "images": images})
+        assert error_kinds(response) == [(kind, ("body", "images", 1, "name"))]
+        assert stored(client) == before
+
     def test_image_must_be_an_object(self, client: TestClient) -> None:
         """`images`의 각 항목은 객체여야 한다."""
         response = client.post("/items", json={**MINIMAL, "images": [IMAGES[0]["url"]]})
@@ -90,6 +125,14 @@ class TestBulkList:
         response = client.post("/items/bulk", json=bodies)
         assert error_kinds(response) == [("float_parsing", ("body", 1, "price"))]
         assert stored(client) == before
+
+    def test_an_array_of_one_item_is_stored(self, client: TestClient) -> None:
+        """상품 하나짜리 배열도 받아들여 저장한다."""
+        before = stored(client)
+        response = client.post("/items/bulk", json=[MINIMAL])
+        # The bulk 201 is test_every_item_of_the_array_is_stored's.
+        assert response.status_code in (200, 201), response.text
+        assert [without_id(item) for item in added(client, before)] == [MINIMAL_STORED]
 
     def test_empty_array_is_422(self, client: TestClient) -> None:
         """빈 배열은 `422`다."""

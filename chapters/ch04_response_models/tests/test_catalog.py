@@ -68,6 +68,12 @@ class TestItemList:
         assert response.json() == []
         assert response.headers["x-total-count"] == "0"
 
+    def test_thirty_character_tag_is_accepted(self, client: TestClient) -> None:
+        """30자 `tag`까지는 받아들인다: `422`가 아니라 그 태그의 상품 목록이다."""
+        response = client.get("/items", params={"tag": "가" * 30})
+        assert response.status_code == 200
+        assert isinstance(response.json(), list)
+
     def test_too_long_tag_is_422(self, client: TestClient) -> None:
         """30자를 넘는 `tag`는 `422`이다."""
         response = client.get("/items", params={"tag": "가" * 31})

@@ -27,3 +27,28 @@ def test_a_body_that_is_not_utf8_is_a_documented_400(
     assert "400" in documented(client, method, path)
     assert client.get("/users").json() == users_before  # nothing stored
     assert "set-cookie" not in response.headers  # no theme chosen
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "missing"),
+    [
+        ("GET", "/items/{item_id}", "/items/no-such-item"),
+        ("GET", "/vehicles/{vehicle_id}", "/vehicles/99"),
+        ("GET", "/users/{username}", "/users/nobody_here"),
+        ("DELETE", "/users/{username}", "/users/nobody_here"),
+    ],
+)
+def test_a_missing_resource_is_a_documented_404(
+    client: TestClient, method: str, path: str, missing: str
+) -> None:
+    """없는 상품, 차량, 사용자의 `404`는 `/openapi.json`에 적혀 있다."""
+    assert client.request(method, missing).status_code == 404
+    assert "404" in documented(client, method, path)
+
+
+def test_a_taken_username_is_a_documented_409(client: TestClient) -> None:
+    """이미 있는 사용자 이름의 `409`는 `/openapi.json`에 적혀 있다."""
+    body = {"username": "taken_409", "email": "taken@example.com", "password": "correct-horse-42"}
+    assert client.post("/users", json=body).status_code in (200, 201)
+    assert client.post("/users", json=body).status_code == 409
+    assert "409" in documented(client, "POST", "/users")

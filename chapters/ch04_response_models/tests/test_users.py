@@ -139,6 +139,19 @@ class TestSignUp:
         """`full_name` 없이 가입하면 `full_name`은 `null`이다."""
         assert sign_up(client, username)["full_name"] is None
 
+    def test_three_character_username_and_eight_character_password_are_accepted(
+        self, client: TestClient
+    ) -> None:
+        """가장 짧게 허용되는 값: 3자 사용자 이름과 8자 비밀번호로 가입할 수 있다."""
+        created = sign_up(client, "a_1", password="8-chars!")
+        assert {field: created[field] for field in PUBLIC_FIELDS} == public("a_1")
+
+    def test_twenty_character_username_is_accepted(self, client: TestClient) -> None:
+        """테스트가 쓰는 가장 긴 사용자 이름, 20자로도 가입할 수 있다."""
+        name = "user_" + "x" * 15
+        created = sign_up(client, name)
+        assert {field: created[field] for field in PUBLIC_FIELDS} == public(name)
+
     def test_korean_full_name_round_trips(self, client: TestClient, username: str) -> None:
         """한글과 이모지가 든 `full_name`이 그대로 저장되고 읽힌다."""
         sign_up(client, username, full_name="김철수 🙂")
@@ -203,6 +216,21 @@ class TestSignUp:
             assert response.status_code == 422
             assert response.json()["detail"][0]["msg"]
             assert body["password"] not in response.text
+
+    def test_rejected_sign_up_lists_the_errors_without_only_the_input(
+        self, client: TestClient, username: str
+    ) -> None:
+        """거절된 가입의 `422`는 FastAPI의 에러 목록에서 `input`만 뺀 것이다(`ctx`는 남는다)."""
+        response = client.post("/users", json=body_for(username, password="tiny-pw"))
+        assert response.status_code == 422
+        assert response.json()["detail"] == [
+            {
+                "type": "string_too_short",
+                "loc": ["body", "password"],
+                "msg": "String should have at least 8 characters",
+                "ctx": {"min_length": 8},
+            }
+        ]
 
 
 class TestUserList:

@@ -94,6 +94,7 @@ MISTAKES = [
         'raise HTTPException(status_code=404, detail=f"{item_id}번 상품을 찾을 수 없습니다")',
         "return None",
         "test_path_params.py::test_unknown_id_is_404_with_a_detail",
+        "test_path_params.py::test_id_missing_between_others_is_404",
         "test_documented_answers.py::test_an_unknown_item_is_a_documented_404",
     ),
     mistake(

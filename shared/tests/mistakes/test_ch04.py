@@ -87,6 +87,7 @@ MISTAKES = [
         "@app.exception_handler(RequestValidationError)\n",
         "",
         USERS + "TestSignUp::test_rejected_sign_up_does_not_echo_the_password",
+        USERS + "TestSignUp::test_rejected_sign_up_lists_the_errors_without_only_the_input",
     ),
     mistake(
         "no_lock_around_check_and_store",
