@@ -87,7 +87,7 @@ def warm_worker(chapter: str, solution: Path, out: Path, runs: int) -> None:
     out.write_text(json.dumps(figures), encoding="utf-8")
 
 
-def grade_class(folder: Path, out: Path) -> tuple[float, float | None, str]:
+def grade_class(folder: Path, out: Path, *extra: str) -> tuple[float, float | None, str]:
     command = [
         sys.executable,
         "-m",
@@ -101,6 +101,7 @@ def grade_class(folder: Path, out: Path) -> tuple[float, float | None, str]:
         str(SUBMISSION_TIMEOUT),
         "--test-timeout",
         str(TEST_TIMEOUT),
+        *extra,
     ]
     wall, proc = run(command, timeout=1200)
     if proc.returncode != 0:
@@ -172,6 +173,10 @@ def main() -> None:
         wall, own_wall, _ = grade_class(folder, Path(tmp) / "out")
         with open(Path(tmp) / "out" / "grades.csv", encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
+        # The same class again without the bubblewrap box: what the sandbox costs.
+        bare_wall, _, _ = grade_class(folder, Path(tmp) / "bare", "--no-sandbox")
+        with open(Path(tmp) / "bare" / "grades.csv", encoding="utf-8") as fh:
+            bare = {(r["learner"], r["chapter"]): r for r in csv.DictReader(fh)}
         floor = startup_floor()
         subjects = overhead(folder, Path(tmp))
     total = time.perf_counter() - started
@@ -196,6 +201,22 @@ def main() -> None:
             ]
         )
     summed = sum(r["seconds"] for r in rows)
+    bare_summed = sum(float(r["seconds"]) for r in bare.values())
+    same = all(bare[r["learner"], r["chapter"]]["earned"] == r["earned"] for r in rows)
+    print_table(
+        "the sandbox's cost: the same class with and without bubblewrap, one after the other",
+        ["run", "wall s", "per submission s", "ratio", "same grades"],
+        [
+            ["sandboxed (default)", f"{wall:.1f}", f"{summed / len(rows):.2f}", "1.00", ""],
+            [
+                "--no-sandbox",
+                f"{bare_wall:.1f}",
+                f"{bare_summed / len(rows):.2f}",
+                f"{bare_wall / wall:.2f}",
+                "yes" if same else "NO",
+            ],
+        ],
+    )
     print_table(
         f"the batch: {len(rows)} submissions in {wall:.1f} s wall time "
         f"(the batch's own figure {own_wall}s; submissions' seconds add up to {summed:.1f} s, "
