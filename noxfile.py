@@ -206,41 +206,28 @@ def tests(session: nox.Session) -> None:
     session.run("python", "-m", "shared.grading")
 
 
+def run_suites(session: nox.Session, default: tuple[str, ...], results: str) -> None:
+    """pytest in parallel on ``default`` (or the paths given), its results in ``results``."""
+    install(session, "test")
+    args = list(session.posargs)
+    if not names_a_path(args):
+        args += default
+    session.run("pytest", "-p", "no:cacheprovider", "--grades-out", results, *in_parallel(args))
+
+
 @nox.session
 def proofs(session: nox.Session) -> None:
     """The grader's own end-to-end proofs (``PROOFS``), in parallel: each planted bug, learner
     solution, hang, crash and import error earns exactly its points; the class grader, the
     PostgreSQL runs and the coverage pages in a browser. ``nox -s proofs -- -k ch10`` picks some."""
-    install(session, "test")
-    args = list(session.posargs)
-    if not names_a_path(args):
-        args += PROOFS
-    session.run(
-        "pytest",
-        "-p",
-        "no:cacheprovider",
-        "--grades-out",
-        "reports/proofs-results.json",
-        *in_parallel(args),
-    )
+    run_suites(session, PROOFS, "reports/proofs-results.json")
 
 
 @nox.session
 def mistakes(session: nox.Session) -> None:
     """Each chapter's mistakes catalogue (``MISTAKES``): every planted mistake costs exactly the
     tests the chapter README's 채점 기준 names for it, and no more than 15 % of the chapter."""
-    install(session, "test")
-    args = list(session.posargs)
-    if not names_a_path(args):
-        args += MISTAKES
-    session.run(
-        "pytest",
-        "-p",
-        "no:cacheprovider",
-        "--grades-out",
-        "reports/mistakes-results.json",
-        *in_parallel(args),
-    )
+    run_suites(session, MISTAKES, "reports/mistakes-results.json")
 
 
 @nox.session

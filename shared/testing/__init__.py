@@ -11,6 +11,7 @@ from .servers import (
     run_process,
     run_server,
     run_uvicorn,
+    sql_logging,
     wait_until,
 )
 from .smtp import ReceivedMail, SmtpServer, run_smtp_server
@@ -38,5 +39,6 @@ __all__ = [
     "run_smtp_server",
     "run_uvicorn",
     "run_uvicorn_cheap_argon2",
+    "sql_logging",
     "wait_until",
 ]

@@ -7,6 +7,7 @@ server does neither. Tests of timing, restarts or "does ``uvicorn`` start this a
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -221,6 +222,22 @@ def run_uvicorn(
         timeout=timeout,
     ) as server:
         yield server
+
+
+def sql_logging(tmp_path: Path) -> dict[str, str]:
+    """The environment of a uvicorn that logs every SQL statement (``sqlalchemy.engine`` INFO),
+    as someone tracking a bug down would turn it on (``--log-config``, here by its variable)."""
+    config = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+        "root": {"level": "INFO", "handlers": ["console"]},
+        "loggers": {"sqlalchemy.engine": {"level": "INFO"}},
+    }
+    path = tmp_path / "logging.json"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return {"UVICORN_LOG_CONFIG": str(path)}
 
 
 def post_at_once(

@@ -1,4 +1,4 @@
-"""실제 uvicorn 프로세스를 띄우는 도구: ``tmp_path``의 DB로 띄운 풀이의 서버, SQL 로그를 켜는 환경,
+"""실제 uvicorn 프로세스를 띄우는 도구: ``tmp_path``의 DB로 띄운 풀이의 서버,
 한꺼번에 보내는 요청, 앱 없이 파일에서 읽는 행.
 
 ``test_real_database.py``와 ``test_simultaneous_creates.py``가 함께 씁니다.
@@ -24,22 +24,6 @@ def serve(solution: Solution, tmp_path: Path, **env: str):
         cwd=tmp_path,
         log_path=tmp_path / "uvicorn.log",
     )
-
-
-def sql_logging(tmp_path: Path) -> dict[str, str]:
-    """The environment of a uvicorn that logs every SQL statement (``sqlalchemy.engine`` INFO),
-    as someone tracking a bug down would turn it on (``--log-config``, here by its variable)."""
-    config = {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-        "root": {"level": "INFO", "handlers": ["console"]},
-        "loggers": {"sqlalchemy.engine": {"level": "INFO"}},
-    }
-    path = tmp_path / "logging.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
-    return {"UVICORN_LOG_CONFIG": str(path)}
 
 
 @dataclass

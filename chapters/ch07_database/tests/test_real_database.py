@@ -9,9 +9,9 @@ from uuid import uuid4
 import httpx
 import pytest
 
-from shared.testing import Solution, post_at_once, run_uvicorn
+from shared.testing import Solution, post_at_once, run_uvicorn, sql_logging
 
-from .live import rows_named, serve, sql_logging
+from .live import rows_named, serve
 from .test_items_crud import CREATED
 
 RACERS = 8  # requests sent at the same moment

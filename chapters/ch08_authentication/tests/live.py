@@ -1,10 +1,9 @@
-"""실제 uvicorn 프로세스를 띄우는 도구: 풀이의 서버와 그 클라이언트, 가입과 로그인, SQL 로그.
+"""실제 uvicorn 프로세스를 띄우는 도구: 풀이의 서버와 그 클라이언트, 가입과 로그인.
 
 ``test_server.py``와 ``test_restart.py``가 함께 씁니다. 오버라이드 없이 운영처럼 환경 변수만 줍니다.
 """
 
 import contextlib
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,19 +51,3 @@ def log_in(client: httpx.Client, username: str) -> str:
 
 def me(client: httpx.Client, token: str) -> httpx.Response:
     return client.get("/users/me", headers=bearer(token))
-
-
-def sql_logging(tmp_path: Path) -> dict[str, str]:
-    """The environment of a uvicorn that logs every SQL statement (``sqlalchemy.engine`` INFO),
-    as someone tracking a bug down would turn it on (``--log-config``, here by its variable)."""
-    config = {
-        "version": 1,
-        "disable_existing_loggers": False,
-        "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-        "root": {"level": "INFO", "handlers": ["console"]},
-        "loggers": {"sqlalchemy.engine": {"level": "INFO"}},
-    }
-    path = tmp_path / "logging.json"
-    path.write_text(json.dumps(config), encoding="utf-8")
-    return {"UVICORN_LOG_CONFIG": str(path)}

@@ -8,9 +8,9 @@ from uuid import uuid4
 
 import pytest
 
-from shared.testing import Solution, post_at_once
+from shared.testing import Solution, post_at_once, sql_logging
 
-from .live import log_in, me, register_and_login, serve, sql_logging
+from .live import log_in, me, register_and_login, serve
 from .support import PASSWORD, TEST_SECRET_KEY, bearer, readable_detail
 
 RACERS = 8  # requests sent at the same moment
