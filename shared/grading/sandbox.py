@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from .chapters import REPO_ROOT
 
 BASE_UID = 61000  # slot n runs as uid/gid BASE_UID + n: its own process count
 NPROC = 512  # tasks (processes and threads) of one submission: ch10 runs ~150 at its busiest
@@ -60,6 +63,10 @@ def command(
     # A /tmp of its own (an empty tmpfs inside the box), not this machine's.
     box = [exe, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
     box += ["--tmpfs", "/tmp"]  # noqa: S108
+    # A checkout or a Python environment under /tmp stays visible (read-only) inside the box.
+    for needed in sorted({REPO_ROOT, Path(sys.prefix), Path(sys.base_prefix)}):
+        if needed.resolve().is_relative_to("/tmp"):  # noqa: S108
+            box += ["--ro-bind", str(needed.resolve()), str(needed.resolve())]
     for folder in hidden:  # later mounts go over earlier ones: hide first, then open scratch
         box += ["--tmpfs", str(folder)]
     box += ["--bind", str(scratch), str(scratch), "--chdir", str(scratch)]
