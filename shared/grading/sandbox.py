@@ -9,7 +9,7 @@ starts (its uvicorn servers, Redis, workers):
   its own scratch folder and a ``/tmp`` of its own;
 - no view of the class folder (other submissions), of the reports folder, or of the other
   submissions' scratch folders: empty folders are mounted over them;
-- a user of its own (uid ``BASE_UID + slot``, no rights on our files) with a process limit
+- a user of its own (``slot_uid``: one per slot and batch process, no rights on our files) with a process limit
   (``NPROC``; tasks, threads included) and an address-space limit (``MEMORY``) per process, so
   that a fork loop or a 10 GB allocation costs that submission only;
 - its own process namespace: when the grading ends (or its time limit kills it), every process
@@ -30,7 +30,14 @@ from pathlib import Path
 
 from .chapters import REPO_ROOT
 
-BASE_UID = 61000  # slot n runs as uid/gid BASE_UID + n: its own process count
+BASE_UID = 61000  # the first uid of the boxes' users
+SLOTS_PER_BATCH = 256  # uids a batch process may use, one per slot
+
+
+def slot_uid(slot: int) -> int:
+    """The uid of ``slot`` in this batch process: two batches at once never share a user, so a
+    fork loop in one cannot use up the process limit of a submission in the other."""
+    return BASE_UID + (os.getpid() % 4096) * SLOTS_PER_BATCH + slot % SLOTS_PER_BATCH
 NPROC = 512  # tasks (processes and threads) of one submission: ch10 runs ~150 at its busiest
 MEMORY = 4 * 2**30  # bytes of address space per process
 INSTALL = "apt-get install bubblewrap (Debian, Ubuntu) or dnf install bubblewrap (Fedora)"
@@ -74,7 +81,7 @@ def command(
     box += ["--setenv", "HOME", str(scratch), "--setenv", "TMPDIR", "/tmp"]  # noqa: S108
     if os.geteuid() == 0:
         # Root ignores RLIMIT_NPROC: drop to the slot's own user first, then set the limits.
-        uid = str(BASE_UID + slot)
+        uid = str(slot_uid(slot))
         drop = ["setpriv", "--reuid", uid, "--regid", uid, "--clear-groups", "--"]
     else:
         # Not root: the box runs as this user, whose other processes count against the limit.
@@ -106,6 +113,6 @@ def prepare(scratch: Path, slot: int) -> None:
     """The scratch folder belongs to the slot's user: the only place it may write."""
     if os.geteuid() != 0:
         return  # the box runs as this user, who owns the scratch already
-    uid = BASE_UID + slot
+    uid = slot_uid(slot)
     for path in [scratch, *scratch.rglob("*")]:
         os.chown(path, uid, uid, follow_symlinks=False)
