@@ -9,9 +9,10 @@ starts (its uvicorn servers, Redis, workers):
   its own scratch folder and a ``/tmp`` of its own;
 - no view of the class folder (other submissions), of the reports folder, or of the other
   submissions' scratch folders: empty folders are mounted over them;
-- a user of its own (``slot_uid``: one per slot and batch process, no rights on our files) with a process limit
-  (``NPROC``; tasks, threads included) and an address-space limit (``MEMORY``) per process, so
-  that a fork loop or a 10 GB allocation costs that submission only;
+- a user of its own (``slot_uid``: one per slot and batch process, no rights on our files)
+  with a process limit (``NPROC``; tasks, threads included) and an address-space limit
+  (``MEMORY``) per process, so that a fork loop or a 10 GB allocation costs that submission
+  only;
 - its own process namespace: when the grading ends (or its time limit kills it), every process
   it started ends too.
 
@@ -38,6 +39,8 @@ def slot_uid(slot: int) -> int:
     """The uid of ``slot`` in this batch process: two batches at once never share a user, so a
     fork loop in one cannot use up the process limit of a submission in the other."""
     return BASE_UID + (os.getpid() % 4096) * SLOTS_PER_BATCH + slot % SLOTS_PER_BATCH
+
+
 NPROC = 512  # tasks (processes and threads) of one submission: ch10 runs ~150 at its busiest
 MEMORY = 4 * 2**30  # bytes of address space per process
 INSTALL = "apt-get install bubblewrap (Debian, Ubuntu) or dnf install bubblewrap (Fedora)"
